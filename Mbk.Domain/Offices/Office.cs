@@ -1,0 +1,75 @@
+using Mbk.Domain.Common;
+
+namespace Mbk.Domain.Offices;
+
+/// <summary>A medborgarkontor: the unit of the queue, almanac, meeting and statistics.</summary>
+public sealed class Office : Entity
+{
+    public const int NameMaxLength = 100;
+    public const int MessageMaxLength = 1000;
+
+    private Office()
+    {
+        Name = string.Empty;
+        Slug = string.Empty;
+        TimeZoneId = DefaultTimeZoneId;
+    }
+
+    public const string DefaultTimeZoneId = "Europe/Stockholm";
+
+    public string Name { get; private set; }
+
+    public string Slug { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    /// <summary>IANA time zone of the office; all office-local times (opening hours, days) are in it.</summary>
+    public string TimeZoneId { get; private set; }
+
+    /// <summary>"Dagens meddelande": shown on every staff screen of the office.</summary>
+    public string? MessageOfTheDay { get; private set; }
+
+    public DateTimeOffset? MessageChangedAt { get; private set; }
+
+    public string? MessageChangedBy { get; private set; }
+
+    public static Office Create(string name, string slug)
+    {
+        return new Office
+        {
+            Name = Text.Required(name, "Kontorets namn", NameMaxLength),
+            Slug = OfficeSlug.Parse(slug),
+            IsActive = true,
+        };
+    }
+
+    public void Rename(string name, string slug)
+    {
+        Name = Text.Required(name, "Kontorets namn", NameMaxLength);
+        Slug = OfficeSlug.Parse(slug);
+    }
+
+    public void Deactivate() => IsActive = false;
+
+    public void Activate() => IsActive = true;
+
+    /// <summary>Sets (or clears, with an empty text) the message of the day and tells every open screen.</summary>
+    public void SetMessageOfTheDay(string? text, string changedBy, DateTimeOffset now)
+    {
+        var message = Text.Optional(text, "Dagens meddelande", MessageMaxLength);
+        if (message == MessageOfTheDay)
+        {
+            return;
+        }
+
+        MessageOfTheDay = message;
+        MessageChangedAt = now;
+        MessageChangedBy = Text.Required(changedBy, "Ändrad av", 200);
+        Raise(new MessageOfTheDayChanged(Id, message, now, MessageChangedBy));
+    }
+}
+
+public sealed record MessageOfTheDayChanged(int OfficeId, string? Text, DateTimeOffset ChangedAt, string ChangedBy) : IOfficeEvent
+{
+    public string Topic => "MessageOfTheDayChanged";
+}

@@ -1,0 +1,42 @@
+namespace Mbk.Domain.Offices;
+
+/// <summary>
+/// The question categories and services an office starts with, from Rinkeby MBK's 2006 statistics
+/// (shared/domain.md), in that year's descending order.
+/// </summary>
+public static class StandardOfficeSetup
+{
+    public static IReadOnlyList<string> QuestionCategories { get; } =
+    [
+        "Socialtjänsten/försörjningsstöd",
+        "Fax/kopiering",
+        "Migrationsfrågor",
+        "Bostadsfrågor",
+        "Barnomsorg",
+        "Konsumentfrågor",
+        "Försäkringskassan",
+        "Skatteverket",
+        "Arbetsmarknad/näringsliv",
+        "Internet och datafrågor",
+        "Hushållsekonomisk rådgivning",
+        "Utbildningsfrågor",
+        "Boutredning",
+        "Landstinget",
+        "Länsstyrelsen",
+        "Förvaltningen och nämnden",
+        "Äldre- och handikappfrågor",
+        "Fritid/kultur/föreningsliv",
+        "Polisen",
+        "Kommunikationsfrågor",
+        "Stadsbyggnadsfrågor",
+        "Gatu- och fastighetsfrågor",
+        "Miljöfrågor",
+    ];
+
+    public static IReadOnlyList<(char Prefix, string Name)> Services { get; } =
+    [
+        ('A', "Samhällsvägledning"),
+        ('B', "Konsumentvägledning"),
+        ('C', "IT-guide/datorhjälp"),
+    ];
+}

@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using Mbk.Portal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mbk.Portal.Features.Identity;
+
+public sealed record OfficeSummary(int Id, string Name, string Slug);
+
+/// <summary>Who is signed in on this screen and which office they are working in.</summary>
+public sealed record StaffContext(
+    string UserId,
+    string DisplayName,
+    IReadOnlySet<string> Roles,
+    OfficeSummary? CurrentOffice,
+    IReadOnlyList<OfficeSummary> Offices)
+{
+    public bool IsManager => Roles.Contains(StaffRoles.Manager) || Roles.Contains(StaffRoles.Admin);
+
+    public bool IsAdmin => Roles.Contains(StaffRoles.Admin);
+
+    public bool BelongsTo(int officeId) => Offices.Any(o => o.Id == officeId);
+}
+
+/// <summary>
+/// Scoped per circuit: resolves the signed-in staff member once from the authentication state and the database.
+/// </summary>
+public sealed class StaffSession(AuthenticationStateProvider authentication, IDbContextFactory<PortalDbContext> dbFactory)
+{
+    private StaffContext? _current;
+
+    public async Task<StaffContext?> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (_current is not null)
+        {
+            return _current;
+        }
+
+        var state = await authentication.GetAuthenticationStateAsync();
+        var userId = state.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        if (userId is null)
+        {
+            return null;
+        }
+
+        _current = await LoadAsync(dbFactory, userId, cancellationToken);
+        return _current;
+    }
+
+    /// <summary>Requires a signed-in staff member; pages behind [Authorize] always have one.</summary>
+    public async Task<StaffContext> RequireAsync(CancellationToken cancellationToken = default)
+        => await GetAsync(cancellationToken) ?? throw new InvalidOperationException("Ingen inloggad användare.");
+
+    public async Task SwitchOfficeAsync(int officeId, CancellationToken cancellationToken = default)
+    {
+        var staff = await RequireAsync(cancellationToken);
+        if (!staff.BelongsTo(officeId))
+        {
+            throw new Mbk.Domain.Common.DomainException("Du tillhör inte det kontoret.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Users.Where(u => u.Id == staff.UserId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.CurrentOfficeId, officeId), cancellationToken);
+        _current = null;
+    }
+
+    internal static async Task<StaffContext?> LoadAsync(IDbContextFactory<PortalDbContext> dbFactory, string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId && u.IsActive)
+            .Select(u => new { u.Id, u.DisplayName, u.CurrentOfficeId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (user is null)
+        {
+            return null;
+        }
+
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where ur.UserId == userId
+                           select r.Name).ToListAsync(cancellationToken);
+        var offices = await (from m in db.OfficeMemberships
+                             join o in db.Offices on m.OfficeId equals o.Id
+                             where m.UserId == userId && o.IsActive
+                             orderby o.Name
+                             select new OfficeSummary(o.Id, o.Name, o.Slug)).ToListAsync(cancellationToken);
+        var current = offices.FirstOrDefault(o => o.Id == user.CurrentOfficeId) ?? offices.FirstOrDefault();
+        return new StaffContext(user.Id, user.DisplayName, roles.OfType<string>().ToHashSet(), current, offices);
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mbk.Portal.Infrastructure.Persistence;
+
+/// <summary>
+/// Registers the database. Provider-specific code (SQLite today) stays in this folder, so another provider
+/// can be added here without touching the features.
+/// </summary>
+public static class PersistenceExtensions
+{
+    public const string ConnectionStringName = "Portal";
+
+    public static IServiceCollection AddPortalPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use 'Sqlite'.");
+        }
+
+        var connectionString = ResolveSqliteConnectionString(configuration, contentRoot);
+        var busyTimeout = configuration.GetValue("Database:BusyTimeoutMilliseconds", 10_000);
+
+        services.AddSingleton<OfficeEventDispatcher>();
+        services.AddDbContextFactory<PortalDbContext>((sp, options) =>
+        {
+            options.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(60));
+            options.AddInterceptors(new SqlitePragmas(busyTimeout), sp.GetRequiredService<OfficeEventDispatcher>());
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// The connection string from <c>ConnectionStrings:Portal</c>, or a file <c>mbk-portal.db</c> in
+    /// <c>Portal:DataDirectory</c> (default <c>data</c> under the content root). Relative paths are made absolute
+    /// against the content root and the folder is created.
+    /// </summary>
+    public static string ResolveSqliteConnectionString(IConfiguration configuration, string contentRoot)
+    {
+        var dataDirectory = DataDirectory(configuration, contentRoot);
+        var builder = new SqliteConnectionStringBuilder(
+            configuration.GetConnectionString(ConnectionStringName)
+            ?? $"Data Source={Path.Combine(dataDirectory, "mbk-portal.db")}");
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+        }
+
+        if (builder.Mode != SqliteOpenMode.Memory && Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    public static string DataDirectory(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration["Portal:DataDirectory"] ?? "data";
+        var full = Path.GetFullPath(Path.IsPathRooted(configured) ? configured : Path.Combine(contentRoot, configured));
+        Directory.CreateDirectory(full);
+        return full;
+    }
+
+    /// <summary>Applies migrations and switches the SQLite file to WAL so readers never wait for the writer.</summary>
+    public static async Task MigrateAsync(this PortalDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+        }
+    }
+}

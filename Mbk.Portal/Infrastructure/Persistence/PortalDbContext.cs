@@ -1,0 +1,37 @@
+using Mbk.Domain.Offices;
+using Mbk.Domain.Queue;
+using Mbk.Domain.Statistics;
+using Mbk.Portal.Features.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Mbk.Portal.Infrastructure.Persistence;
+
+/// <summary>The portal's one database: identity, offices and every feature's data.</summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<Office> Offices => Set<Office>();
+
+    public DbSet<StaffOfficeMembership> OfficeMemberships => Set<StaffOfficeMembership>();
+
+    public DbSet<QuestionCategory> QuestionCategories => Set<QuestionCategory>();
+
+    public DbSet<ServiceLine> ServiceLines => Set<ServiceLine>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no native date-time-with-offset type: store a sortable binary form so queries can
+        // compare and order by time in the database.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+}
