@@ -6,6 +6,9 @@ using Mbk.Portal.Features.Offices;
 using Mbk.Portal.Infrastructure.Live;
 using Mbk.Portal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
@@ -34,17 +37,19 @@ public static class PortalSetup
         }
 
         var services = builder.Services;
-        var contentRoot = builder.Environment.ContentRootPath;
         services.AddSingleton(TimeProvider.System);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSignalR();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddDataProtection()
-            .SetApplicationName("Mbk.Portal")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(PersistenceExtensions.DataDirectory(builder.Configuration, contentRoot), "keys")));
+        // Keys in the data folder: sign-ins survive a restart. Resolved late so test hosts can move the folder.
+        services.AddDataProtection().SetApplicationName("Mbk.Portal");
+        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
+            options.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(PersistenceExtensions.DataDirectory(configuration, environment.ContentRootPath), "keys")),
+                NullLoggerFactory.Instance));
 
-        services.AddPortalPersistence(builder.Configuration, contentRoot);
+        services.AddPortalPersistence();
         services.AddSingleton<ILiveEventBus, InProcessLiveEventBus>();
         services.AddHostedService<LiveHubForwarder>();
         services.AddTransient<DatabaseInitializer>();
@@ -71,7 +76,11 @@ public static class PortalSetup
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Friendly Swedish status pages for people browsing; hub and API clients get the bare status code.
+        app.UseWhen(
+            context => HttpMethods.IsGet(context.Request.Method) && !IsMachineEndpoint(context.Request.Path),
+            branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseRouting();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(Swedish),
@@ -89,6 +98,9 @@ public static class PortalSetup
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
+
+    internal static bool IsMachineEndpoint(PathString path) =>
+        path.StartsWithSegments("/hubs") || path.StartsWithSegments("/api") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/_blazor");
 
     /// <summary>
     /// In Development the portal reads <c>appsettings.Development.json</c> from the repository's top level (beside

@@ -60,8 +60,7 @@ public static class IdentityFeature
 
     private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        var path = context.Request.Path;
-        if (path.StartsWithSegments("/hubs") || path.StartsWithSegments("/api"))
+        if (PortalSetup.IsMachineEndpoint(context.Request.Path))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

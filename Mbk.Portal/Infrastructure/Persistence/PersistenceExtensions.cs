@@ -11,22 +11,20 @@ public static class PersistenceExtensions
 {
     public const string ConnectionStringName = "Portal";
 
-    public static IServiceCollection AddPortalPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    /// <summary>
+    /// Registers the DbContext factory. Configuration is read when the first context is created (not at
+    /// registration), so hosts that add configuration late, such as test hosts, are honoured.
+    /// </summary>
+    public static IServiceCollection AddPortalPersistence(this IServiceCollection services)
     {
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use 'Sqlite'.");
-        }
-
-        var connectionString = ResolveSqliteConnectionString(configuration, contentRoot);
-        var busyTimeout = configuration.GetValue("Database:BusyTimeoutMilliseconds", 10_000);
-
         services.AddSingleton<OfficeEventDispatcher>();
+        services.AddSingleton(sp => DatabaseSettings.From(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddDbContextFactory<PortalDbContext>((sp, options) =>
         {
-            options.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(60));
-            options.AddInterceptors(new SqlitePragmas(busyTimeout), sp.GetRequiredService<OfficeEventDispatcher>());
+            var settings = sp.GetRequiredService<DatabaseSettings>();
+            options.UseSqlite(settings.ConnectionString, sqlite => sqlite.CommandTimeout(60));
+            options.AddInterceptors(new SqlitePragmas(settings.BusyTimeoutMilliseconds), sp.GetRequiredService<OfficeEventDispatcher>());
         });
         return services;
     }
@@ -62,6 +60,24 @@ public static class PersistenceExtensions
         var full = Path.GetFullPath(Path.IsPathRooted(configured) ? configured : Path.Combine(contentRoot, configured));
         Directory.CreateDirectory(full);
         return full;
+    }
+
+    /// <summary>The resolved database settings of this portal instance.</summary>
+    public sealed record DatabaseSettings(string Provider, string ConnectionString, int BusyTimeoutMilliseconds)
+    {
+        public static DatabaseSettings From(IConfiguration configuration, string contentRoot)
+        {
+            var provider = configuration["Database:Provider"] ?? "Sqlite";
+            if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use 'Sqlite'.");
+            }
+
+            return new DatabaseSettings(
+                provider,
+                ResolveSqliteConnectionString(configuration, contentRoot),
+                configuration.GetValue("Database:BusyTimeoutMilliseconds", 10_000));
+        }
     }
 
     /// <summary>Applies migrations and switches the SQLite file to WAL so readers never wait for the writer.</summary>

@@ -1,0 +1,66 @@
+using Mbk.Domain.Common;
+using Mbk.Domain.Offices;
+using Mbk.Portal.Infrastructure.Live;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Mbk.Portal.Tests.Infrastructure;
+
+public sealed class InProcessLiveEventBusTests
+{
+    private readonly InProcessLiveEventBus _bus = new(NullLogger<InProcessLiveEventBus>.Instance);
+
+    private static MessageOfTheDayChanged EventFor(int officeId) => new(officeId, "Hej", DateTimeOffset.UnixEpoch, "Maria");
+
+    [Fact]
+    public async Task ShouldDeliverOnlyToSubscribersOfThatOffice()
+    {
+        var office1 = new List<IOfficeEvent>();
+        var office2 = new List<IOfficeEvent>();
+        using var s1 = _bus.Subscribe(1, e => { office1.Add(e); return Task.CompletedTask; });
+        using var s2 = _bus.Subscribe(2, e => { office2.Add(e); return Task.CompletedTask; });
+
+        await _bus.PublishAsync(EventFor(1));
+
+        office1.ShouldHaveSingleItem();
+        office2.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ShouldDeliverEveryOfficeToSubscribeAll()
+    {
+        var all = new List<IOfficeEvent>();
+        using var s = _bus.SubscribeAll(e => { all.Add(e); return Task.CompletedTask; });
+
+        await _bus.PublishAsync(EventFor(1));
+        await _bus.PublishAsync(EventFor(7));
+
+        all.Select(e => e.OfficeId).ShouldBe([1, 7]);
+    }
+
+    [Fact]
+    public async Task ShouldStopDeliveringWhenSubscriptionIsDisposed()
+    {
+        var received = 0;
+        var subscription = _bus.Subscribe(1, _ => { received++; return Task.CompletedTask; });
+        _bus.SubscriberCount(1).ShouldBe(1);
+
+        subscription.Dispose();
+        subscription.Dispose();
+        await _bus.PublishAsync(EventFor(1));
+
+        received.ShouldBe(0);
+        _bus.SubscriberCount(1).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ShouldStillDeliverToOthersWhenOneSubscriberFails()
+    {
+        var received = 0;
+        using var broken = _bus.Subscribe(1, _ => throw new InvalidOperationException("skärmen är trasig"));
+        using var fine = _bus.Subscribe(1, _ => { received++; return Task.CompletedTask; });
+
+        await _bus.PublishAsync(EventFor(1));
+
+        received.ShouldBe(1);
+    }
+}

@@ -1,0 +1,74 @@
+using Mbk.Portal.Features.Identity;
+using Mbk.Portal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Mbk.Portal.Tests.TestSupport;
+
+/// <summary>
+/// The real portal on a real SQLite file of its own (a temp folder per host), with the demo office seeded.
+/// <see cref="StartKestrel"/> serves it on a loopback port for browser tests.
+/// </summary>
+public sealed class PortalAppFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public PortalAppFactory(string? dataDirectory = null, IDictionary<string, string?>? settings = null)
+    {
+        DataDirectory = dataDirectory ?? TestPaths.NewTempDirectory("portal");
+        _settings = new Dictionary<string, string?>
+        {
+            ["Portal:DataDirectory"] = DataDirectory,
+            ["Seed:DemoData"] = "true",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>Base address of the Kestrel server, after <see cref="StartKestrel"/>.</summary>
+    public Uri? ServerAddress { get; private set; }
+
+    public Uri StartKestrel()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        ServerAddress = new Uri(addresses.Addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        return ServerAddress;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public IDbContextFactory<PortalDbContext> DbFactory => Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
+
+    public async Task<int> DemoOfficeIdAsync()
+    {
+        await using var db = await DbFactory.CreateDbContextAsync();
+        return await db.Offices.Where(o => o.Slug == DatabaseInitializer.DemoOfficeSlug).Select(o => o.Id).SingleAsync();
+    }
+
+    /// <summary>Loads a staff context the way a signed-in screen would see it.</summary>
+    public async Task<StaffContext> StaffAsync(string email)
+    {
+        await using var db = await DbFactory.CreateDbContextAsync();
+        var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        return await StaffSession.LoadAsync(DbFactory, id, CancellationToken.None)
+            ?? throw new InvalidOperationException($"{email} is not an active staff member");
+    }
+}

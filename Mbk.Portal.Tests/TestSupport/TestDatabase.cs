@@ -1,0 +1,63 @@
+using Mbk.Domain.Offices;
+using Mbk.Portal.Features.Identity;
+using Mbk.Portal.Infrastructure.Live;
+using Mbk.Portal.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Mbk.Portal.Tests.TestSupport;
+
+/// <summary>A real, migrated SQLite file with the portal's interceptors and a live-event bus, without a web host.</summary>
+public sealed class TestDatabase : IDbContextFactory<PortalDbContext>, IAsyncDisposable
+{
+    private readonly DbContextOptions<PortalDbContext> _options;
+
+    private TestDatabase(string directory)
+    {
+        Directory = directory;
+        Bus = new InProcessLiveEventBus(NullLogger<InProcessLiveEventBus>.Instance);
+        FilePath = Path.Combine(directory, "test.db");
+        _options = new DbContextOptionsBuilder<PortalDbContext>()
+            .UseSqlite($"Data Source={FilePath}")
+            .AddInterceptors(new SqlitePragmas(10_000), new OfficeEventDispatcher(Bus))
+            .Options;
+    }
+
+    public string Directory { get; }
+
+    public string FilePath { get; }
+
+    public InProcessLiveEventBus Bus { get; }
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var database = new TestDatabase(TestPaths.NewTempDirectory("db"));
+        await using var db = database.CreateDbContext();
+        await db.MigrateAsync(CancellationToken.None);
+        return database;
+    }
+
+    public PortalDbContext CreateDbContext() => new(_options);
+
+    public async Task<Office> AddOfficeAsync(string name = "Medborgarkontoret Testby", string slug = "testby")
+    {
+        await using var db = CreateDbContext();
+        var office = Office.Create(name, slug);
+        db.Offices.Add(office);
+        await db.SaveChangesAsync();
+        return office;
+    }
+
+    public static StaffContext Staff(Office office, params string[] roles) => new(
+        "user-" + Guid.NewGuid().ToString("N"),
+        roles.Contains(StaffRoles.Manager) ? "Test Chef" : "Test Vägledare",
+        roles.ToHashSet(),
+        new OfficeSummary(office.Id, office.Name, office.Slug),
+        [new OfficeSummary(office.Id, office.Name, office.Slug)]);
+
+    public ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return ValueTask.CompletedTask;
+    }
+}
