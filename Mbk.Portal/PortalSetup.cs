@@ -3,6 +3,7 @@ using Mbk.Portal.Components;
 using Mbk.Portal.Features.Admin;
 using Mbk.Portal.Features.Identity;
 using Mbk.Portal.Features.Offices;
+using Mbk.Portal.Features.Queue;
 using Mbk.Portal.Infrastructure.Live;
 using Mbk.Portal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection;
@@ -57,6 +58,7 @@ public static class PortalSetup
         services.AddIdentityFeature();
         services.AddOfficesFeature();
         services.AddAdminFeature();
+        services.AddQueueFeature();
         return builder;
     }
 

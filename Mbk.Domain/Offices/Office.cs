@@ -33,6 +33,20 @@ public sealed class Office : Entity
 
     public string? MessageChangedBy { get; private set; }
 
+    /// <summary>Weekly opening hours in <see cref="Queue.OpeningHours"/>' storage form, until the almanac provides them.</summary>
+    public string OpeningHoursText { get; private set; } = Queue.OpeningHours.Default.ToStorageString();
+
+    public Queue.OpeningHours OpeningHours => Queue.OpeningHours.Parse(OpeningHoursText);
+
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+
+    public void SetOpeningHours(Queue.OpeningHours hours)
+    {
+        ArgumentNullException.ThrowIfNull(hours);
+        OpeningHoursText = hours.ToStorageString();
+        Raise(new Queue.QueueSetupChanged(Id));
+    }
+
     public static Office Create(string name, string slug)
     {
         return new Office

@@ -39,4 +39,18 @@ public static class StandardOfficeSetup
         ('B', "Konsumentvägledning"),
         ('C', "IT-guide/datorhjälp"),
     ];
+
+    public static IReadOnlyList<string> ReferralTargets { get; } =
+    [
+        "Försäkringskassan",
+        "Skatteverket",
+        "Migrationsverket",
+        "Arbetsförmedlingen",
+        "Socialtjänsten",
+        "Kronofogden",
+        "Budget- och skuldrådgivningen",
+        "Konsumentvägledningen",
+    ];
+
+    public static IReadOnlyList<string> Places { get; } = ["Informationsdisken", "Bord 1", "Bord 2", "Bord 3", "Bord 4"];
 }

@@ -23,7 +23,10 @@ public sealed record DayHours
 
     public TimeOnly Closes { get; }
 
-    public bool Contains(TimeOnly time) => time >= Opens && time < Closes;
+    /// <summary>Closing at midnight ("24:00"): open to the end of the day.</summary>
+    public static TimeOnly EndOfDay => TimeOnly.MaxValue;
+
+    public bool Contains(TimeOnly time) => time >= Opens && (time < Closes || Closes == EndOfDay);
 }
 
 /// <summary>
@@ -140,7 +143,7 @@ public sealed class OpeningHours : IEquatable<OpeningHours>
             {
                 text.Append(hours.Opens.ToString("HH:mm", CultureInfo.InvariantCulture))
                     .Append('-')
-                    .Append(hours.Closes.ToString("HH:mm", CultureInfo.InvariantCulture));
+                    .Append(hours.Closes == DayHours.EndOfDay ? "24:00" : hours.Closes.ToString("HH:mm", CultureInfo.InvariantCulture));
             }
             else
             {
@@ -213,6 +216,15 @@ public sealed class OpeningHours : IEquatable<OpeningHours>
         }
 
         var times = value.Split('-', StringSplitOptions.TrimEntries);
+        if (times.Length == 2 && times[1] == "24:00")
+        {
+            times[1] = "23:59";
+            if (TimeOnly.TryParseExact(times[0], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from))
+            {
+                return new DayHours(from, DayHours.EndOfDay);
+            }
+        }
+
         if (times.Length != 2
             || !TimeOnly.TryParseExact(times[0], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var opens)
             || !TimeOnly.TryParseExact(times[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var closes))

@@ -29,11 +29,27 @@ public sealed class Place : Entity
         IsActive = true,
     };
 
-    public void Rename(string name) => Name = Text.Required(name, "Platsens namn", NameMaxLength);
+    public void Rename(string name)
+    {
+        Name = Text.Required(name, "Platsens namn", NameMaxLength);
+        Raise(new QueueSetupChanged(OfficeId));
+    }
 
-    public void ChangeSortOrder(int sortOrder) => SortOrder = sortOrder;
+    public void ChangeSortOrder(int sortOrder)
+    {
+        SortOrder = sortOrder;
+        Raise(new QueueSetupChanged(OfficeId));
+    }
 
-    public void Deactivate() => IsActive = false;
+    public void Deactivate()
+    {
+        IsActive = false;
+        Raise(new QueueSetupChanged(OfficeId));
+    }
 
-    public void Activate() => IsActive = true;
+    public void Activate()
+    {
+        IsActive = true;
+        Raise(new QueueSetupChanged(OfficeId));
+    }
 }

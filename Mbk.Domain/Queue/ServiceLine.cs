@@ -51,9 +51,24 @@ public sealed class ServiceLine : Entity
         Name = Text.Required(name, "Tjänstens namn", NameMaxLength);
         Prefix = upper;
         WaitTargetMinutes = waitTargetMinutes;
+        Raise(new QueueSetupChanged(OfficeId));
     }
 
-    public void Deactivate() => IsActive = false;
+    public void ChangeSortOrder(int sortOrder)
+    {
+        SortOrder = sortOrder;
+        Raise(new QueueSetupChanged(OfficeId));
+    }
 
-    public void Activate() => IsActive = true;
+    public void Deactivate()
+    {
+        IsActive = false;
+        Raise(new QueueSetupChanged(OfficeId));
+    }
+
+    public void Activate()
+    {
+        IsActive = true;
+        Raise(new QueueSetupChanged(OfficeId));
+    }
 }

@@ -40,6 +40,9 @@ public sealed class Ticket : Entity
     /// <summary>First call; recalls do not move it.</summary>
     public DateTimeOffset? CalledAt { get; private set; }
 
+    /// <summary>The latest call or recall: the display shows the most recently announced number first.</summary>
+    public DateTimeOffset? LastCalledAt { get; private set; }
+
     public DateTimeOffset? ServingStartedAt { get; private set; }
 
     /// <summary>When the ticket reached a final status (Done, NoShow, Transferred, NotServed).</summary>
@@ -98,6 +101,7 @@ public sealed class Ticket : Entity
         ticket.Status = TicketStatus.Serving;
         ticket.IsWalkIn = true;
         ticket.CalledAt = now;
+        ticket.LastCalledAt = now;
         ticket.ServingStartedAt = now;
         ticket.PlaceId = placeId;
         ticket.StaffUserId = Text.Required(staffUserId, "Handläggare", StaffUserIdMaxLength);
@@ -119,6 +123,7 @@ public sealed class Ticket : Entity
 
         Status = TicketStatus.Called;
         CalledAt = now;
+        LastCalledAt = now;
         PlaceId = placeId;
         StaffUserId = staff;
         CalledOutOfOrderReason = reason;
@@ -130,6 +135,7 @@ public sealed class Ticket : Entity
     {
         Require(TicketStatus.Called, "ropas upp på nytt");
         RecallCount++;
+        LastCalledAt = now;
         Raise(new TicketCalled(OfficeId, Id, DisplayNumber, ServiceLineId, PlaceId!.Value, IsRecall: true, RecallCount, now));
     }
 
@@ -142,11 +148,14 @@ public sealed class Ticket : Entity
         RaiseStatusChanged(now);
     }
 
-    /// <summary>Service is over. From Called, service is taken to have started (and ended) now.</summary>
+    /// <summary>
+    /// Service is over. From Called (staff did not press "start"), service is taken to have started when the
+    /// visitor was called, so the service time still feeds the wait estimate.
+    /// </summary>
     public void Finish(DateTimeOffset now)
     {
         Require(TicketStatus.Serving, TicketStatus.Called, "markeras som klar");
-        ServingStartedAt ??= now;
+        ServingStartedAt ??= CalledAt ?? now;
         Close(TicketStatus.Done, now);
     }
 

@@ -46,3 +46,15 @@ public sealed record TicketStatusChanged(
 {
     public string Topic => "TicketStatusChanged";
 }
+
+/// <summary>The office's services, places or opening hours changed: kiosks, displays and counters reload them.</summary>
+public sealed record QueueSetupChanged(int OfficeId) : IOfficeEvent
+{
+    public string Topic => "QueueSetupChanged";
+}
+
+/// <summary>A staff member sat down at a place, changed services, or left it.</summary>
+public sealed record PlaceOccupancyChanged(int OfficeId, int PlaceId) : IOfficeEvent
+{
+    public string Topic => "PlaceOccupancyChanged";
+}

@@ -169,3 +169,18 @@ public class OpeningHoursTests
             .Message.ShouldBe("Stängningstiden (09:00) måste vara efter öppningstiden (16:00).");
     }
 }
+
+public sealed class OpeningHoursMidnightTests
+{
+    [Fact]
+    public void ShouldBeOpenUntilMidnightWhenClosingIs2400()
+    {
+        var hours = OpeningHours.Parse("mon=00:00-24:00;tue=00:00-24:00;wed=00:00-24:00;thu=00:00-24:00;fri=00:00-24:00;sat=00:00-24:00;sun=00:00-24:00");
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+        hours.IsOpen(new DateTimeOffset(2026, 11, 23, 22, 59, 59, TimeSpan.Zero), zone).ShouldBeTrue();
+        hours.IsOpen(new DateTimeOffset(2026, 11, 22, 23, 0, 0, TimeSpan.Zero), zone).ShouldBeTrue();
+        hours.ToStorageString().ShouldStartWith("mon=00:00-24:00;");
+        OpeningHours.Parse(hours.ToStorageString()).ShouldBe(hours);
+    }
+}

@@ -305,16 +305,17 @@ public class TicketTests
     }
 
     [Fact]
-    public void ShouldStartServingImplicitlyWhenFinishedWhileCalled()
+    public void ShouldCountServiceFromCallWhenFinishedWhileCalled()
     {
         var ticket = TicketIn(TicketStatus.Called);
 
         ticket.Finish(Later);
 
         ticket.Status.ShouldBe(TicketStatus.Done);
-        ticket.ServingStartedAt.ShouldBe(Later);
+        ticket.ServingStartedAt.ShouldBe(ticket.CalledAt);
         ticket.FinishedAt.ShouldBe(Later);
-        ticket.ServiceTime.ShouldBe(TimeSpan.Zero);
+        ticket.ServiceTime.ShouldBe(Later - ticket.CalledAt!.Value);
+        ticket.ServiceTime.ShouldNotBe(TimeSpan.Zero);
         ticket.PendingEvents.ShouldHaveSingleItem().ShouldBeOfType<TicketStatusChanged>().Status.ShouldBe(TicketStatus.Done);
     }
 

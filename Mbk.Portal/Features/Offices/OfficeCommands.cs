@@ -46,8 +46,7 @@ public sealed class OfficeCommands(IDbContextFactory<PortalDbContext> dbFactory,
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Offices.Add(office);
         await db.SaveChangesAsync(cancellationToken);
-        AddStandardSetup(db, office.Id);
-        await db.SaveChangesAsync(cancellationToken);
+        await EnsureStandardSetupAsync(db, office.Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return office.Id;
     }
@@ -72,19 +71,37 @@ public sealed class OfficeCommands(IDbContextFactory<PortalDbContext> dbFactory,
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    internal static void AddStandardSetup(PortalDbContext db, int officeId)
+    /// <summary>
+    /// Gives an office the standard categories, services, places and referral targets, each group only if the office
+    /// has none yet, so it is safe to run on every start.
+    /// </summary>
+    internal static async Task EnsureStandardSetupAsync(PortalDbContext db, int officeId, CancellationToken cancellationToken)
     {
-        var order = 0;
-        foreach (var category in StandardOfficeSetup.QuestionCategories)
+        if (!await db.QuestionCategories.AnyAsync(c => c.OfficeId == officeId, cancellationToken))
         {
-            db.QuestionCategories.Add(QuestionCategory.Create(officeId, category, ++order));
+            var order = 0;
+            db.QuestionCategories.AddRange(StandardOfficeSetup.QuestionCategories.Select(name => QuestionCategory.Create(officeId, name, ++order)));
         }
 
-        order = 0;
-        foreach (var (prefix, serviceName) in StandardOfficeSetup.Services)
+        if (!await db.ServiceLines.AnyAsync(s => s.OfficeId == officeId, cancellationToken))
         {
-            db.ServiceLines.Add(ServiceLine.Create(officeId, serviceName, prefix, ++order));
+            var order = 0;
+            db.ServiceLines.AddRange(StandardOfficeSetup.Services.Select(s => ServiceLine.Create(officeId, s.Name, s.Prefix, ++order)));
         }
+
+        if (!await db.Places.AnyAsync(p => p.OfficeId == officeId, cancellationToken))
+        {
+            var order = 0;
+            db.Places.AddRange(StandardOfficeSetup.Places.Select(name => Place.Create(officeId, name, ++order)));
+        }
+
+        if (!await db.ReferralTargets.AnyAsync(r => r.OfficeId == officeId, cancellationToken))
+        {
+            var order = 0;
+            db.ReferralTargets.AddRange(StandardOfficeSetup.ReferralTargets.Select(name => ReferralTarget.Create(officeId, name, ++order)));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static void RequireAdmin(StaffContext actor)

@@ -84,11 +84,12 @@ public sealed partial class DatabaseInitializer(
             office = Office.Create("Medborgarkontoret Rinkeby", DemoOfficeSlug);
             db.Offices.Add(office);
             await db.SaveChangesAsync(cancellationToken);
-            OfficeCommands.AddStandardSetup(db, office.Id);
             office.SetMessageOfTheDay("Välkomna! Morgonmöte kl. 08.30 i fikarummet.", "Maria Enhetschef", clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             LogDemoSeeded(logger, office.Name);
         }
+
+        await OfficeCommands.EnsureStandardSetupAsync(db, office.Id, cancellationToken);
 
         foreach (var (email, name, role) in DemoStaff)
         {

@@ -19,6 +19,20 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<ServiceLine> ServiceLines => Set<ServiceLine>();
 
+    public DbSet<Place> Places => Set<Place>();
+
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<PlaceOccupancy> PlaceOccupancies => Set<PlaceOccupancy>();
+
+    public DbSet<Features.Queue.TicketNumberCounter> TicketNumberCounters => Set<Features.Queue.TicketNumberCounter>();
+
+    public DbSet<QuestionTally> QuestionTallies => Set<QuestionTally>();
+
+    public DbSet<ReferralTarget> ReferralTargets => Set<ReferralTarget>();
+
+    public DbSet<Referral> Referrals => Set<Referral>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no native date-time-with-offset type: store a sortable binary form so queries can

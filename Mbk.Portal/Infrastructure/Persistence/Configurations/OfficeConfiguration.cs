@@ -16,5 +16,8 @@ internal sealed class OfficeConfiguration : IEntityTypeConfiguration<Office>
         builder.Property(o => o.TimeZoneId).HasMaxLength(64).IsRequired();
         builder.Property(o => o.MessageOfTheDay).HasMaxLength(Office.MessageMaxLength);
         builder.Property(o => o.MessageChangedBy).HasMaxLength(200);
+        builder.Property(o => o.OpeningHoursText).HasMaxLength(300).IsRequired();
+        builder.Ignore(o => o.OpeningHours);
+        builder.Ignore(o => o.TimeZone);
     }
 }

@@ -1,0 +1,385 @@
+using Mbk.Domain.Common;
+using Mbk.Domain.Offices;
+using Mbk.Domain.Queue;
+using Mbk.Domain.Statistics;
+using Mbk.Portal.Features.Identity;
+using Mbk.Portal.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mbk.Portal.Features.Queue;
+
+public enum KioskRefusal
+{
+    None,
+    Closed,
+    RateLimited,
+    ServiceUnavailable,
+}
+
+public sealed record TicketReceipt(int TicketId, string Number, char Prefix, string ServiceName, int Ahead, int? EstimatedMinutes, DateTimeOffset TakenAt);
+
+public sealed record KioskTicketResult(KioskRefusal Refusal, TicketReceipt? Receipt, DateTimeOffset? NextOpening)
+{
+    public static KioskTicketResult Refused(KioskRefusal refusal, DateTimeOffset? nextOpening = null) => new(refusal, null, nextOpening);
+}
+
+/// <summary>
+/// Every change to the queue. Each runs in one short write transaction (SQLite takes the write lock at BEGIN), so
+/// concurrent kiosks and counters are serialised: a ticket is called at most once, and numbers never repeat.
+/// Events are published by the dispatcher after the commit.
+/// </summary>
+public sealed class QueueCommands(
+    IDbContextFactory<PortalDbContext> dbFactory,
+    TimeProvider clock,
+    TicketRateLimiter rateLimiter)
+{
+    /// <summary>A visitor taps a service on the kiosk.</summary>
+    public async Task<KioskTicketResult> TakeTicketAsync(string officeSlug, int serviceLineId, string kioskKey, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var office = await db.Offices.AsNoTracking().SingleOrDefaultAsync(o => o.Slug == officeSlug && o.IsActive, cancellationToken);
+        if (office is null)
+        {
+            return KioskTicketResult.Refused(KioskRefusal.ServiceUnavailable);
+        }
+
+        if (!office.OpeningHours.IsOpen(now, office.TimeZone))
+        {
+            return KioskTicketResult.Refused(KioskRefusal.Closed, office.OpeningHours.NextOpening(now, office.TimeZone));
+        }
+
+        if (!rateLimiter.TryAcquire($"{office.Id}:{kioskKey}"))
+        {
+            return KioskTicketResult.Refused(KioskRefusal.RateLimited);
+        }
+
+        var service = await db.ServiceLines.SingleOrDefaultAsync(s => s.Id == serviceLineId && s.OfficeId == office.Id, cancellationToken);
+        if (service is null || !service.IsActive)
+        {
+            return KioskTicketResult.Refused(KioskRefusal.ServiceUnavailable);
+        }
+
+        var day = ServiceDayCalculator.ServiceDay(now, office.TimeZone);
+        Ticket ticket;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var number = await NextNumberAsync(db, service.Id, day, cancellationToken);
+            ticket = Ticket.Issue(office.Id, service, number, day, now);
+            db.Tickets.Add(ticket);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var ahead = await db.Tickets.CountAsync(
+            t => t.ServiceLineId == service.Id && t.ServiceDay == day && t.Status == TicketStatus.Waiting && t.Id != ticket.Id && t.TargetPlaceId == null
+                 && (t.TakenAt < ticket.TakenAt || (t.TakenAt == ticket.TakenAt && t.Id < ticket.Id)),
+            cancellationToken);
+        var estimate = await QueueQueries.EstimateWaitAsync(db, office.Id, service.Id, ahead, now, cancellationToken);
+        return new KioskTicketResult(
+            KioskRefusal.None,
+            new TicketReceipt(ticket.Id, ticket.DisplayNumber, ticket.Prefix, service.Name, ahead, estimate, ticket.TakenAt),
+            null);
+    }
+
+    /// <summary>Sits the staff member at a place, taking tickets from the chosen services.</summary>
+    public async Task SitDownAsync(StaffContext actor, int placeId, IReadOnlyCollection<int> serviceLineIds, bool takeOver = false, CancellationToken cancellationToken = default)
+    {
+        var officeId = RequireOffice(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var place = await db.Places.SingleOrDefaultAsync(p => p.Id == placeId && p.OfficeId == officeId, cancellationToken)
+            ?? throw new DomainException("Platsen finns inte på ditt kontor.");
+        var validServices = await db.ServiceLines.Where(s => s.OfficeId == officeId && serviceLineIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken);
+        if (validServices.Count != serviceLineIds.Distinct().Count())
+        {
+            throw new DomainException("En av de valda tjänsterna finns inte på ditt kontor.");
+        }
+
+        var atPlace = await db.PlaceOccupancies.SingleOrDefaultAsync(o => o.PlaceId == placeId, cancellationToken);
+        if (atPlace is not null && atPlace.StaffUserId != actor.UserId)
+        {
+            if (!takeOver)
+            {
+                var name = await db.Users.Where(u => u.Id == atPlace.StaffUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+                throw new DomainException($"{place.Name} används redan av {name}. Välj en annan plats eller ta över platsen.");
+            }
+
+            await RequireNoActiveTicketAsync(db, placeId, "ta över platsen", cancellationToken);
+            atPlace.Leave();
+            db.PlaceOccupancies.Remove(atPlace);
+            await db.SaveChangesAsync(cancellationToken);
+            atPlace = null;
+        }
+
+        var mine = await db.PlaceOccupancies.SingleOrDefaultAsync(o => o.OfficeId == officeId && o.StaffUserId == actor.UserId, cancellationToken);
+        if (mine is not null && mine.PlaceId != placeId)
+        {
+            await RequireNoActiveTicketAsync(db, mine.PlaceId, "byta plats", cancellationToken);
+            mine.Leave();
+            db.PlaceOccupancies.Remove(mine);
+            await db.SaveChangesAsync(cancellationToken);
+            mine = null;
+        }
+
+        if (mine is null)
+        {
+            db.PlaceOccupancies.Add(PlaceOccupancy.SitDown(place, actor.UserId, serviceLineIds, clock.GetUtcNow()));
+        }
+        else
+        {
+            mine.ChooseServices(serviceLineIds);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task LeavePlaceAsync(StaffContext actor, CancellationToken cancellationToken = default)
+    {
+        var officeId = RequireOffice(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var mine = await db.PlaceOccupancies.SingleOrDefaultAsync(o => o.OfficeId == officeId && o.StaffUserId == actor.UserId, cancellationToken);
+        if (mine is null)
+        {
+            return;
+        }
+
+        await RequireNoActiveTicketAsync(db, mine.PlaceId, "lämna platsen", cancellationToken);
+        mine.Leave();
+        db.PlaceOccupancies.Remove(mine);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Calls the next ticket for the actor's place: targeted at this place first, then the oldest across the chosen
+    /// services. Returns null when nobody is waiting.
+    /// </summary>
+    public Task<string?> CallNextAsync(StaffContext actor, CancellationToken cancellationToken = default) =>
+        AtMyPlaceAsync(actor, async (db, occupancy, now) =>
+        {
+            await RequireNoActiveTicketAsync(db, occupancy.PlaceId, "kalla nästa", cancellationToken);
+            var day = await TodayAsync(db, occupancy.OfficeId, now, cancellationToken);
+            var services = occupancy.ServiceLineIds;
+            var candidates = await db.Tickets.AsNoTracking()
+                .Where(t => t.OfficeId == occupancy.OfficeId && t.ServiceDay == day && t.Status == TicketStatus.Waiting && services.Contains(t.ServiceLineId))
+                .Select(t => new WaitingCandidate(t.Id, t.ServiceLineId, t.TargetPlaceId, t.TakenAt, t.Number))
+                .ToListAsync(cancellationToken);
+            var next = QueueOrdering.PickNext(candidates, services, occupancy.PlaceId);
+            if (next is null)
+            {
+                return null;
+            }
+
+            var ticket = await db.Tickets.SingleAsync(t => t.Id == next.TicketId, cancellationToken);
+            ticket.Call(occupancy.PlaceId, occupancy.StaffUserId, now);
+            return ticket.DisplayNumber;
+        }, cancellationToken);
+
+    /// <summary>Calls a chosen waiting ticket out of turn; the reason is kept for follow-up.</summary>
+    public Task<string?> CallTicketAsync(StaffContext actor, int ticketId, string reason, CancellationToken cancellationToken = default) =>
+        AtMyPlaceAsync(actor, async (db, occupancy, now) =>
+        {
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                throw new DomainException("Ange varför numret kallas före sin tur.");
+            }
+
+            await RequireNoActiveTicketAsync(db, occupancy.PlaceId, "kalla ett nummer", cancellationToken);
+            var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == ticketId && t.OfficeId == occupancy.OfficeId, cancellationToken)
+                ?? throw new DomainException("Numret finns inte.");
+            ticket.Call(occupancy.PlaceId, occupancy.StaffUserId, now, reason.Trim());
+            return ticket.DisplayNumber;
+        }, cancellationToken);
+
+    public Task<string?> RecallAsync(StaffContext actor, CancellationToken cancellationToken = default) =>
+        WithCurrentTicketAsync(actor, (ticket, now) => ticket.Recall(now), cancellationToken);
+
+    public Task<string?> StartServingAsync(StaffContext actor, CancellationToken cancellationToken = default) =>
+        WithCurrentTicketAsync(actor, (ticket, now) => ticket.StartServing(now), cancellationToken);
+
+    public Task<string?> MarkNoShowAsync(StaffContext actor, CancellationToken cancellationToken = default) =>
+        WithCurrentTicketAsync(actor, (ticket, now) => ticket.MarkNoShow(now), cancellationToken);
+
+    public Task<string?> ParkAsync(StaffContext actor, CancellationToken cancellationToken = default) =>
+        WithCurrentTicketAsync(actor, (ticket, now) => ticket.Park(now), cancellationToken);
+
+    /// <summary>Finishes the current visit and tallies its question categories (and an optional referral).</summary>
+    public Task<string?> FinishAsync(StaffContext actor, IReadOnlyCollection<int> categoryIds, int? referralTargetId, CancellationToken cancellationToken = default) =>
+        AtMyPlaceAsync(actor, async (db, occupancy, now) =>
+        {
+            ArgumentNullException.ThrowIfNull(categoryIds);
+            if (categoryIds.Count == 0)
+            {
+                throw new DomainException("Välj minst ett ärendeslag innan du avslutar besöket.");
+            }
+
+            var ticket = await CurrentTicketAsync(db, occupancy.PlaceId, cancellationToken)
+                ?? throw new DomainException("Du har inget pågående besök att avsluta.");
+            var categories = await db.QuestionCategories
+                .Where(c => c.OfficeId == occupancy.OfficeId && categoryIds.Contains(c.Id))
+                .ToListAsync(cancellationToken);
+            if (categories.Count != categoryIds.Distinct().Count())
+            {
+                throw new DomainException("Ett av de valda ärendeslagen finns inte på ditt kontor.");
+            }
+
+            ticket.Finish(now);
+            var place = await db.Places.AsNoTracking().SingleAsync(p => p.Id == occupancy.PlaceId, cancellationToken);
+            var channel = place.Name.Contains("disk", StringComparison.OrdinalIgnoreCase) ? TallyChannel.Disk : TallyChannel.Bord;
+            foreach (var category in categories)
+            {
+                db.QuestionTallies.Add(QuestionTally.Record(category, channel, actor.UserId, now, ticket.Id));
+            }
+
+            if (referralTargetId is { } targetId)
+            {
+                var target = await db.ReferralTargets.SingleOrDefaultAsync(r => r.Id == targetId && r.OfficeId == occupancy.OfficeId, cancellationToken)
+                    ?? throw new DomainException("Länkningen finns inte på ditt kontor.");
+                db.Referrals.Add(Referral.Record(target, actor.UserId, now, ticket.Id));
+            }
+
+            return ticket.DisplayNumber;
+        }, cancellationToken);
+
+    /// <summary>Takes a parked visit back to the actor's place.</summary>
+    public Task<string?> ResumeAsync(StaffContext actor, int ticketId, CancellationToken cancellationToken = default) =>
+        AtMyPlaceAsync(actor, async (db, occupancy, now) =>
+        {
+            await RequireNoActiveTicketAsync(db, occupancy.PlaceId, "ta tillbaka ett parkerat besök", cancellationToken);
+            var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == ticketId && t.OfficeId == occupancy.OfficeId, cancellationToken)
+                ?? throw new DomainException("Numret finns inte.");
+            ticket.Resume(occupancy.PlaceId, occupancy.StaffUserId, now);
+            return ticket.DisplayNumber;
+        }, cancellationToken);
+
+    /// <summary>Moves the current visit to another service and/or a given place, keeping its number and place in line.</summary>
+    public Task<string?> TransferAsync(StaffContext actor, int serviceLineId, int? targetPlaceId, CancellationToken cancellationToken = default) =>
+        AtMyPlaceAsync(actor, async (db, occupancy, now) =>
+        {
+            var ticket = await CurrentTicketAsync(db, occupancy.PlaceId, cancellationToken)
+                ?? throw new DomainException("Du har inget pågående besök att flytta.");
+            var service = await db.ServiceLines.SingleOrDefaultAsync(s => s.Id == serviceLineId && s.OfficeId == occupancy.OfficeId, cancellationToken)
+                ?? throw new DomainException("Tjänsten finns inte på ditt kontor.");
+            if (targetPlaceId is { } target && !await db.Places.AnyAsync(p => p.Id == target && p.OfficeId == occupancy.OfficeId && p.IsActive, cancellationToken))
+            {
+                throw new DomainException("Platsen finns inte på ditt kontor.");
+            }
+
+            db.Tickets.Add(ticket.TransferTo(service, targetPlaceId, now));
+            return ticket.DisplayNumber;
+        }, cancellationToken);
+
+    /// <summary>A visitor without a ticket is served at once; numbered and counted like any ticket.</summary>
+    public Task<string?> ServeWalkInAsync(StaffContext actor, int serviceLineId, CancellationToken cancellationToken = default) =>
+        AtMyPlaceAsync(actor, async (db, occupancy, now) =>
+        {
+            await RequireNoActiveTicketAsync(db, occupancy.PlaceId, "ta emot en besökare utan nummer", cancellationToken);
+            var service = await db.ServiceLines.SingleOrDefaultAsync(s => s.Id == serviceLineId && s.OfficeId == occupancy.OfficeId, cancellationToken)
+                ?? throw new DomainException("Tjänsten finns inte på ditt kontor.");
+            var day = await TodayAsync(db, occupancy.OfficeId, now, cancellationToken);
+            var number = await NextNumberAsync(db, service.Id, day, cancellationToken);
+            var ticket = Ticket.StartWalkIn(occupancy.OfficeId, service, number, day, occupancy.PlaceId, occupancy.StaffUserId, now);
+            db.Tickets.Add(ticket);
+            return ticket.DisplayNumber;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Closes the day: tickets of earlier days, and today's once the office has closed (plus the grace period), that
+    /// are still waiting, called or parked become "not served". Visits being served are left to finish.
+    /// </summary>
+    public async Task<int> CloseEndedDaysAsync(TimeSpan grace, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var closed = 0;
+        foreach (var office in await db.Offices.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            var zone = office.TimeZone;
+            var today = ServiceDayCalculator.ServiceDay(now, zone);
+            var closing = office.OpeningHours.ClosingTime(today);
+            var todayIsOver = closing is null || now >= ServiceDayCalculator.ToInstant(today, closing.Value, zone) + grace;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var open = await db.Tickets
+                .Where(t => t.OfficeId == office.Id
+                            && (t.Status == TicketStatus.Waiting || t.Status == TicketStatus.Called || t.Status == TicketStatus.Parked)
+                            && (t.ServiceDay < today || (todayIsOver && t.ServiceDay == today)))
+                .ToListAsync(cancellationToken);
+            foreach (var ticket in open)
+            {
+                ticket.CloseAtEndOfDay(now);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            closed += open.Count;
+        }
+
+        return closed;
+    }
+
+    private async Task<string?> WithCurrentTicketAsync(StaffContext actor, Action<Ticket, DateTimeOffset> change, CancellationToken cancellationToken) =>
+        await AtMyPlaceAsync(actor, async (db, occupancy, now) =>
+        {
+            var ticket = await CurrentTicketAsync(db, occupancy.PlaceId, cancellationToken)
+                ?? throw new DomainException("Du har inget pågående besök.");
+            change(ticket, now);
+            return ticket.DisplayNumber;
+        }, cancellationToken);
+
+    /// <summary>Runs a change at the actor's place inside one write transaction and saves it.</summary>
+    private async Task<string?> AtMyPlaceAsync(StaffContext actor, Func<PortalDbContext, PlaceOccupancy, DateTimeOffset, Task<string?>> change, CancellationToken cancellationToken)
+    {
+        var officeId = RequireOffice(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var occupancy = await db.PlaceOccupancies.AsNoTracking().SingleOrDefaultAsync(o => o.OfficeId == officeId && o.StaffUserId == actor.UserId, cancellationToken)
+            ?? throw new DomainException("Välj först vilken plats du sitter vid och vilka tjänster du tar.");
+        var result = await change(db, occupancy, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    private static Task<Ticket?> CurrentTicketAsync(PortalDbContext db, int placeId, CancellationToken cancellationToken) =>
+        db.Tickets.Where(t => t.PlaceId == placeId && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving))
+            .OrderByDescending(t => t.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private static async Task RequireNoActiveTicketAsync(PortalDbContext db, int placeId, string action, CancellationToken cancellationToken)
+    {
+        var current = await CurrentTicketAsync(db, placeId, cancellationToken);
+        if (current is not null)
+        {
+            throw new DomainException($"Avsluta, flytta eller parkera {current.DisplayNumber} innan du kan {action}.");
+        }
+    }
+
+    private static async Task<DateOnly> TodayAsync(PortalDbContext db, int officeId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var zoneId = await db.Offices.Where(o => o.Id == officeId).Select(o => o.TimeZoneId).SingleAsync(cancellationToken);
+        return ServiceDayCalculator.ServiceDay(now, TimeZoneInfo.FindSystemTimeZoneById(zoneId));
+    }
+
+    /// <summary>Next number of a service for the day; must run inside the caller's write transaction.</summary>
+    private static async Task<int> NextNumberAsync(PortalDbContext db, int serviceLineId, DateOnly day, CancellationToken cancellationToken)
+    {
+        var counter = await db.TicketNumberCounters.SingleOrDefaultAsync(c => c.ServiceLineId == serviceLineId && c.ServiceDay == day, cancellationToken);
+        if (counter is null)
+        {
+            counter = new TicketNumberCounter { ServiceLineId = serviceLineId, ServiceDay = day };
+            db.TicketNumberCounters.Add(counter);
+        }
+
+        counter.LastNumber++;
+        return counter.LastNumber;
+    }
+
+    private static int RequireOffice(StaffContext actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.CurrentOffice?.Id ?? throw new DomainException("Ditt konto är inte kopplat till något kontor.");
+    }
+}

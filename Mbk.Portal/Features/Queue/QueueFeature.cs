@@ -1,0 +1,23 @@
+using Mbk.Domain.Queue;
+
+namespace Mbk.Portal.Features.Queue;
+
+public static class QueueFeature
+{
+    public static IServiceCollection AddQueueFeature(this IServiceCollection services)
+    {
+        services.AddScoped<QueueCommands>();
+        services.AddScoped<QueueQueries>();
+        services.AddScoped<QueueSettingsCommands>();
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return new TicketRateLimiter(
+                configuration.GetValue("Queue:KioskMaxTickets", 10),
+                TimeSpan.FromSeconds(configuration.GetValue("Queue:KioskWindowSeconds", 60)),
+                sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddHostedService<EndOfDayService>();
+        return services;
+    }
+}

@@ -1,0 +1,110 @@
+using Mbk.Domain.Common;
+using Mbk.Domain.Queue;
+using Mbk.Portal.Features.Identity;
+using Mbk.Portal.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mbk.Portal.Features.Queue;
+
+/// <summary>A manager's changes to the office's services, places and opening hours.</summary>
+public sealed class QueueSettingsCommands(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    public async Task<int> AddServiceAsync(StaffContext actor, string name, char prefix, int waitTargetMinutes, CancellationToken cancellationToken = default)
+    {
+        var officeId = RequireManager(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var upper = char.ToUpperInvariant(prefix);
+        if (await db.ServiceLines.AnyAsync(s => s.OfficeId == officeId && s.Prefix == upper, cancellationToken))
+        {
+            throw new DomainException($"Prefixet {upper} används redan av en annan tjänst.");
+        }
+
+        var order = await db.ServiceLines.Where(s => s.OfficeId == officeId).Select(s => (int?)s.SortOrder).MaxAsync(cancellationToken) ?? 0;
+        var service = ServiceLine.Create(officeId, name, prefix, order + 1, waitTargetMinutes);
+        db.ServiceLines.Add(service);
+        await db.SaveChangesAsync(cancellationToken);
+        return service.Id;
+    }
+
+    public async Task UpdateServiceAsync(StaffContext actor, int serviceLineId, string name, char prefix, int waitTargetMinutes, int sortOrder, bool isActive, CancellationToken cancellationToken = default)
+    {
+        var officeId = RequireManager(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var service = await db.ServiceLines.SingleOrDefaultAsync(s => s.Id == serviceLineId && s.OfficeId == officeId, cancellationToken)
+            ?? throw new DomainException("Tjänsten finns inte på ditt kontor.");
+        var upper = char.ToUpperInvariant(prefix);
+        if (await db.ServiceLines.AnyAsync(s => s.OfficeId == officeId && s.Prefix == upper && s.Id != serviceLineId, cancellationToken))
+        {
+            throw new DomainException($"Prefixet {upper} används redan av en annan tjänst.");
+        }
+
+        service.Change(name, prefix, waitTargetMinutes);
+        service.ChangeSortOrder(sortOrder);
+        if (isActive)
+        {
+            service.Activate();
+        }
+        else
+        {
+            service.Deactivate();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<int> AddPlaceAsync(StaffContext actor, string name, CancellationToken cancellationToken = default)
+    {
+        var officeId = RequireManager(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var order = await db.Places.Where(p => p.OfficeId == officeId).Select(p => (int?)p.SortOrder).MaxAsync(cancellationToken) ?? 0;
+        var place = Place.Create(officeId, name, order + 1);
+        db.Places.Add(place);
+        await db.SaveChangesAsync(cancellationToken);
+        return place.Id;
+    }
+
+    public async Task UpdatePlaceAsync(StaffContext actor, int placeId, string name, int sortOrder, bool isActive, CancellationToken cancellationToken = default)
+    {
+        var officeId = RequireManager(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var place = await db.Places.SingleOrDefaultAsync(p => p.Id == placeId && p.OfficeId == officeId, cancellationToken)
+            ?? throw new DomainException("Platsen finns inte på ditt kontor.");
+        if (!isActive && await db.PlaceOccupancies.AnyAsync(o => o.PlaceId == placeId, cancellationToken))
+        {
+            throw new DomainException($"Någon sitter vid {place.Name} just nu. Platsen kan tas ur bruk när den är ledig.");
+        }
+
+        place.Rename(name);
+        place.ChangeSortOrder(sortOrder);
+        if (isActive)
+        {
+            place.Activate();
+        }
+        else
+        {
+            place.Deactivate();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task SetOpeningHoursAsync(StaffContext actor, OpeningHours hours, CancellationToken cancellationToken = default)
+    {
+        var officeId = RequireManager(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var office = await db.Offices.SingleAsync(o => o.Id == officeId, cancellationToken);
+        office.SetOpeningHours(hours);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static int RequireManager(StaffContext actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsManager)
+        {
+            throw new DomainException("Bara enhetschefen kan ändra kontorets tjänster, platser och öppettider.");
+        }
+
+        return actor.CurrentOffice?.Id ?? throw new DomainException("Ditt konto är inte kopplat till något kontor.");
+    }
+}

@@ -1,0 +1,47 @@
+using Mbk.Domain.Offices;
+using Mbk.Domain.Queue;
+using Mbk.Domain.Statistics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Mbk.Portal.Infrastructure.Persistence.Configurations;
+
+internal sealed class QuestionTallyConfiguration : IEntityTypeConfiguration<QuestionTally>
+{
+    public void Configure(EntityTypeBuilder<QuestionTally> builder)
+    {
+        builder.ToTable("QuestionTallies");
+        builder.Ignore(t => t.PendingEvents);
+        builder.Property(t => t.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.StaffUserId).HasMaxLength(450);
+        builder.HasOne<Office>().WithMany().HasForeignKey(t => t.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<QuestionCategory>().WithMany().HasForeignKey(t => t.QuestionCategoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Ticket>().WithMany().HasForeignKey(t => t.TicketId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => new { t.OfficeId, t.RecordedAt });
+    }
+}
+
+internal sealed class ReferralTargetConfiguration : IEntityTypeConfiguration<ReferralTarget>
+{
+    public void Configure(EntityTypeBuilder<ReferralTarget> builder)
+    {
+        builder.ToTable("ReferralTargets");
+        builder.Ignore(t => t.PendingEvents);
+        builder.Property(t => t.Name).HasMaxLength(ReferralTarget.NameMaxLength).IsRequired();
+        builder.HasOne<Office>().WithMany().HasForeignKey(t => t.OfficeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
+{
+    public void Configure(EntityTypeBuilder<Referral> builder)
+    {
+        builder.ToTable("Referrals");
+        builder.Ignore(r => r.PendingEvents);
+        builder.Property(r => r.StaffUserId).HasMaxLength(450);
+        builder.HasOne<Office>().WithMany().HasForeignKey(r => r.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ReferralTarget>().WithMany().HasForeignKey(r => r.ReferralTargetId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Ticket>().WithMany().HasForeignKey(r => r.TicketId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.OfficeId, r.RecordedAt });
+    }
+}
