@@ -39,6 +39,7 @@ public static class PortalSetup
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSignalR();

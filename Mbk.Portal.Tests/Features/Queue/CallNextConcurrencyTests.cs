@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using Mbk.Domain.Queue;
+using Mbk.Portal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mbk.Portal.Tests.Features.Queue;
+
+/// <summary>Eight places calling next at the same time on a real SQLite file: every ticket is called exactly once.</summary>
+public sealed class CallNextConcurrencyTests : IAsyncLifetime
+{
+    private const int Places = 8;
+    private const int Tickets = 500;
+    private TestDatabase _database = default!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task ShouldCallEveryTicketExactlyOnceWhenEightPlacesCallInParallel()
+    {
+        var office = await QueueTestOffice.CreateAsync(_database, tables: Places);
+        await using (var db = _database.CreateDbContext())
+        {
+            var day = ServiceDayCalculator.ServiceDay(DateTimeOffset.UtcNow, office.Office.TimeZone);
+            var start = DateTimeOffset.UtcNow.AddHours(-1);
+            for (var i = 1; i <= Tickets; i++)
+            {
+                var service = i % 2 == 0 ? office.ServiceA : office.ServiceB;
+                db.Attach(service);
+                db.Tickets.Add(Ticket.Issue(office.Office.Id, service, i, day, start.AddMilliseconds(i)));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var staff = new List<Mbk.Portal.Features.Identity.StaffContext>();
+        for (var p = 0; p < Places; p++)
+        {
+            var member = await office.StaffAsync($"Vägledare {p + 1}");
+            await office.Commands.SitDownAsync(member, office.Tables[p].Id, [office.ServiceA.Id, office.ServiceB.Id]);
+            staff.Add(member);
+        }
+
+        var called = new ConcurrentBag<string>();
+        using var go = new ManualResetEventSlim(false);
+        var workers = staff.Select(member => Task.Run(async () =>
+        {
+            go.Wait();
+            while (await office.Commands.CallNextAsync(member) is { } number)
+            {
+                called.Add(number);
+                await office.Commands.FinishAsync(member, [office.Categories[0].Id], null);
+            }
+        })).ToList();
+        go.Set();
+        await Task.WhenAll(workers);
+
+        called.Count.ShouldBe(Tickets);
+        called.Distinct().Count().ShouldBe(Tickets);
+        await using var check = _database.CreateDbContext();
+        var tickets = await check.Tickets.Where(t => t.OfficeId == office.Office.Id).ToListAsync();
+        tickets.ShouldAllBe(t => t.Status == TicketStatus.Done && t.CalledAt != null && t.RecallCount == 0);
+        (await check.QuestionTallies.CountAsync(t => t.OfficeId == office.Office.Id)).ShouldBe(Tickets);
+        tickets.Select(t => t.PlaceId).Distinct().Count().ShouldBeGreaterThan(1, "the work was shared between places");
+    }
+}
