@@ -65,7 +65,7 @@ public sealed class StaffSession(AuthenticationStateProvider authentication, IDb
         _current = null;
     }
 
-    internal static async Task<StaffContext?> LoadAsync(IDbContextFactory<PortalDbContext> dbFactory, string userId, CancellationToken cancellationToken)
+    public static async Task<StaffContext?> LoadAsync(IDbContextFactory<PortalDbContext> dbFactory, string userId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.AsNoTracking()

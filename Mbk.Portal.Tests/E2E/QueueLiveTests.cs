@@ -1,0 +1,88 @@
+using Mbk.Domain.Queue;
+using Mbk.Portal.Features.Queue;
+using Mbk.Portal.Infrastructure.Persistence;
+using Mbk.Portal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Mbk.Portal.Tests.E2E;
+
+/// <summary>
+/// Three browser contexts on one office: a kiosk tap issues A001, a staff counter calls it, the waiting-room display
+/// shows A001 and its place without reload, and finishing with a category records a tally.
+/// </summary>
+public sealed class QueueLiveTests : IClassFixture<Browser>, IAsyncLifetime
+{
+    private readonly Browser _browser;
+    private readonly PortalAppFactory _portal = new();
+    private Uri _address = default!;
+    private int _officeId;
+
+    public QueueLiveTests(Browser browser) => _browser = browser;
+
+    public async Task InitializeAsync()
+    {
+        _address = _portal.StartKestrel();
+        _officeId = await _portal.DemoOfficeIdAsync();
+        var manager = await _portal.StaffAsync(DemoAccounts.Manager);
+        var advisor = await _portal.StaffAsync(DemoAccounts.Advisor);
+        using var scope = _portal.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<QueueSettingsCommands>().SetOpeningHoursAsync(manager, OpeningHours.Parse(QueueTestOffice.AlwaysOpen));
+        var queries = scope.ServiceProvider.GetRequiredService<QueueQueries>();
+        var serviceA = (await queries.GetServicesAsync(_officeId)).Single(s => s.Prefix == 'A');
+        var table2 = (await queries.GetPlacesAsync(_officeId)).Single(p => p.Name == "Bord 2");
+        await scope.ServiceProvider.GetRequiredService<QueueCommands>().SitDownAsync(advisor, table2.Id, [serviceA.Id]);
+    }
+
+    public async Task DisposeAsync() => await _portal.DisposeAsync();
+
+    private async Task<IPage> AnonymousPageAsync(string path)
+    {
+        var context = await _browser.Instance.NewContextAsync(new BrowserNewContextOptions { BaseURL = _address.ToString(), Locale = "sv-SE", TimezoneId = "Europe/Stockholm" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await Browser.WaitUntilInteractiveAsync(page);
+        return page;
+    }
+
+    [Fact]
+    public async Task ShouldShowKioskTicketCalledAtCounterOnDisplayAndTallyItWhenFinished()
+    {
+        var kiosk = await AnonymousPageAsync($"/kiosk/{DatabaseInitializer.DemoOfficeSlug}");
+        var display = await AnonymousPageAsync($"/display/{DatabaseInitializer.DemoOfficeSlug}");
+        var counter = await _browser.SignedInPageAsync(_address, DemoAccounts.Advisor);
+        await counter.GotoAsync("/counter");
+        await Browser.WaitUntilInteractiveAsync(counter);
+        await Expect(display.GetByTestId("display-waiting-A")).ToHaveTextAsync("0");
+
+        await kiosk.GetByTestId("kiosk-service-A").ClickAsync();
+
+        await Expect(kiosk.GetByTestId("kiosk-ticket-number")).ToHaveTextAsync("A001");
+        await Expect(display.GetByTestId("display-waiting-A")).ToHaveTextAsync("1");
+
+        await counter.GetByTestId("counter-call-next").ClickAsync();
+
+        await Expect(counter.GetByTestId("counter-current-ticket")).ToContainTextAsync("A001");
+        await Expect(display.GetByTestId("display-current-number")).ToHaveTextAsync("A001");
+        await Expect(display.GetByTestId("display-current-place")).ToHaveTextAsync("Bord 2");
+        await Expect(display.GetByTestId("display-waiting-A")).ToHaveTextAsync("0");
+
+        int categoryId;
+        await using (var db = await _portal.DbFactory.CreateDbContextAsync())
+        {
+            categoryId = await db.QuestionCategories.Where(c => c.OfficeId == _officeId && c.Name == "Migrationsfrågor").Select(c => c.Id).SingleAsync();
+        }
+
+        await counter.GetByTestId("counter-finish").ClickAsync();
+        await counter.GetByTestId($"finish-category-{categoryId}").ClickAsync();
+        await counter.GetByTestId("finish-confirm").ClickAsync();
+
+        await Expect(counter.GetByTestId("counter-current-ticket")).ToHaveCountAsync(0);
+        await using var check = await _portal.DbFactory.CreateDbContextAsync();
+        var ticket = await check.Tickets.SingleAsync(t => t.OfficeId == _officeId);
+        ticket.Status.ShouldBe(TicketStatus.Done);
+        (await check.QuestionTallies.SingleAsync(t => t.TicketId == ticket.Id)).QuestionCategoryId.ShouldBe(categoryId);
+    }
+}

@@ -1,0 +1,171 @@
+// Queue benchmarks: call-next latency on a real SQLite file, and how long a call takes to reach N open
+// SignalR hub clients and N in-process (Blazor component) subscribers. Not a test: it measures and prints.
+//   dotnet run -c Release --project benchmarks/Mbk.Benchmarks [-- --calls 500 --clients 10,50,200]
+using System.Diagnostics;
+using System.Globalization;
+using Mbk.Benchmarks;
+using Mbk.Domain.Common;
+using Mbk.Domain.Queue;
+using Mbk.Portal.Features.Identity;
+using Mbk.Portal.Features.Queue;
+using Mbk.Portal.Infrastructure.Live;
+using Mbk.Portal.Infrastructure.Persistence;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+var calls = Option(args, "--calls", 500);
+var clientCounts = (OptionText(args, "--clients") ?? "10,50,200").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+
+await using var portal = new BenchmarkPortal();
+var address = portal.Start();
+Console.WriteLine($"Portal on {address} (SQLite file in {portal.DataDirectory})");
+using var scope = portal.Services.CreateScope();
+var commands = scope.ServiceProvider.GetRequiredService<QueueCommands>();
+var queries = scope.ServiceProvider.GetRequiredService<QueueQueries>();
+var settings = scope.ServiceProvider.GetRequiredService<QueueSettingsCommands>();
+var manager = await portal.StaffAsync("chef@demo.mbk.se");
+var advisor = await portal.StaffAsync("vagledare@demo.mbk.se");
+var officeId = manager.CurrentOffice!.Id;
+await settings.SetOpeningHoursAsync(manager, OpeningHours.Parse("mon=00:00-24:00;tue=00:00-24:00;wed=00:00-24:00;thu=00:00-24:00;fri=00:00-24:00;sat=00:00-24:00;sun=00:00-24:00"));
+var serviceA = (await queries.GetServicesAsync(officeId)).Single(s => s.Prefix == 'A');
+var table = (await queries.GetPlacesAsync(officeId)).First(p => p.Name == "Bord 1");
+await commands.SitDownAsync(advisor, table.Id, [serviceA.Id]);
+int categoryId;
+await using (var db = await portal.DbFactory.CreateDbContextAsync())
+{
+    categoryId = await db.QuestionCategories.Where(c => c.OfficeId == officeId).Select(c => c.Id).FirstAsync();
+}
+
+// 1. Call-next latency: issue N tickets, then call (and finish) them one by one.
+for (var i = 0; i < calls; i++)
+{
+    await commands.TakeTicketAsync("rinkeby", serviceA.Id, $"bench-{i % 50}");
+}
+
+var callTimes = new List<double>(calls);
+for (var i = 0; i < calls; i++)
+{
+    var watch = Stopwatch.StartNew();
+    await commands.CallNextAsync(advisor);
+    callTimes.Add(watch.Elapsed.TotalMilliseconds);
+    await commands.FinishAsync(advisor, [categoryId], null);
+}
+
+Console.WriteLine();
+Console.WriteLine($"Call next (SQLite file, {calls} calls, one place): {Summary(callTimes)}");
+
+// 2. Fan-out: time from the call's commit until every open screen has the event.
+var bus = portal.Services.GetRequiredService<ILiveEventBus>();
+Console.WriteLine();
+Console.WriteLine("| open screens | kind | median ms | p95 ms | max ms |");
+Console.WriteLine("|---:|---|---:|---:|---:|");
+foreach (var count in clientCounts)
+{
+    var hubTimes = await MeasureHubFanOutAsync(count);
+    Console.WriteLine($"| {count} | SignalR hub clients (/hubs/live, WebSockets, loopback) | {Pct(hubTimes, 50)} | {Pct(hubTimes, 95)} | {hubTimes.Max().ToString("0.0", CultureInfo.InvariantCulture)} |");
+    var busTimes = await MeasureBusFanOutAsync(count);
+    Console.WriteLine($"| {count} | in-process subscribers (Blazor components) | {Pct(busTimes, 50)} | {Pct(busTimes, 95)} | {busTimes.Max().ToString("0.0", CultureInfo.InvariantCulture)} |");
+}
+
+return;
+
+async Task<List<double>> MeasureHubFanOutAsync(int clients)
+{
+    var cookies = await portal.SignInAsync("vagledare2@demo.mbk.se");
+    var connections = new List<HubConnection>();
+    var pending = 0;
+    TaskCompletionSource? allReceived = null;
+    for (var i = 0; i < clients; i++)
+    {
+        var connection = new HubConnectionBuilder().WithUrl(new Uri(address, "/hubs/live"), o => o.Cookies = cookies).Build();
+        connection.On<object>("TicketCalled", _ =>
+        {
+            if (Interlocked.Decrement(ref pending) == 0)
+            {
+                allReceived?.TrySetResult();
+            }
+        });
+        await connection.StartAsync();
+        connections.Add(connection);
+    }
+
+    var times = await RepeatCallsAsync(20, async call =>
+    {
+        pending = clients;
+        allReceived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var watch = Stopwatch.StartNew();
+        await call();
+        await allReceived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return watch.Elapsed.TotalMilliseconds;
+    });
+    foreach (var connection in connections)
+    {
+        await connection.DisposeAsync();
+    }
+
+    return times;
+}
+
+async Task<List<double>> MeasureBusFanOutAsync(int subscribers)
+{
+    var pending = 0;
+    TaskCompletionSource? allReceived = null;
+    var subscriptions = Enumerable.Range(0, subscribers).Select(_ => bus.Subscribe(officeId, e =>
+    {
+        // A Blazor component hops to its dispatcher; Task.Yield stands in for that hop.
+        return e is TicketCalled ? Received() : Task.CompletedTask;
+
+        async Task Received()
+        {
+            await Task.Yield();
+            if (Interlocked.Decrement(ref pending) == 0)
+            {
+                allReceived?.TrySetResult();
+            }
+        }
+    })).ToList();
+    var times = await RepeatCallsAsync(20, async call =>
+    {
+        pending = subscribers;
+        allReceived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var watch = Stopwatch.StartNew();
+        await call();
+        await allReceived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return watch.Elapsed.TotalMilliseconds;
+    });
+    subscriptions.ForEach(s => s.Dispose());
+    return times;
+}
+
+async Task<List<double>> RepeatCallsAsync(int rounds, Func<Func<Task>, Task<double>> measure)
+{
+    var times = new List<double>();
+    for (var i = 0; i < rounds; i++)
+    {
+        await commands.TakeTicketAsync("rinkeby", serviceA.Id, $"fanout-{i % 50}");
+        times.Add(await measure(() => commands.CallNextAsync(advisor)));
+        await commands.FinishAsync(advisor, [categoryId], null);
+    }
+
+    return times;
+}
+
+static string Summary(List<double> values) =>
+    $"median {Pct(values, 50)} ms, p95 {Pct(values, 95)} ms, p99 {Pct(values, 99)} ms, max {values.Max().ToString("0.00", CultureInfo.InvariantCulture)} ms";
+
+static string Pct(List<double> values, int percentile)
+{
+    var sorted = values.Order().ToList();
+    var index = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
+    return sorted[Math.Clamp(index, 0, sorted.Count - 1)].ToString("0.00", CultureInfo.InvariantCulture);
+}
+
+static int Option(string[] args, string name, int fallback) =>
+    OptionText(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+static string? OptionText(string[] args, string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
