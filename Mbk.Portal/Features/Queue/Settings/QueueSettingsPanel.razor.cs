@@ -1,0 +1,235 @@
+using Mbk.Domain.Common;
+using Mbk.Domain.Queue;
+using Mbk.Portal.Features.Identity;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Mbk.Portal.Features.Queue.Settings;
+
+/// <summary>
+/// A manager's settings for the office's queue: services, places and weekly opening hours. A refused change shows
+/// its reason next to the section and keeps everything as typed.
+/// </summary>
+public sealed partial class QueueSettingsPanel
+{
+    private static readonly (DayOfWeek Day, string Key, string Name)[] Week =
+    [
+        (DayOfWeek.Monday, "mon", "Måndag"),
+        (DayOfWeek.Tuesday, "tue", "Tisdag"),
+        (DayOfWeek.Wednesday, "wed", "Onsdag"),
+        (DayOfWeek.Thursday, "thu", "Torsdag"),
+        (DayOfWeek.Friday, "fri", "Fredag"),
+        (DayOfWeek.Saturday, "sat", "Lördag"),
+        (DayOfWeek.Sunday, "sun", "Söndag"),
+    ];
+
+    private List<ServiceForm> _services = [];
+    private List<PlaceForm> _places = [];
+    private List<DayForm> _days = [];
+    private NewServiceForm _newService = new();
+    private string? _newPlaceName;
+    private string? _servicesError;
+    private string? _placesError;
+    private string? _hoursError;
+    private bool _loaded;
+    private bool _busy;
+
+    [Inject]
+    private QueueQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private QueueSettingsQueries SettingsQueries { get; set; } = default!;
+
+    [Inject]
+    private QueueSettingsCommands Commands { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    /// <summary>The signed-in manager; must have a current office.</summary>
+    [Parameter, EditorRequired]
+    public StaffContext Staff { get; set; } = default!;
+
+    private int OfficeId => Staff.CurrentOffice?.Id ?? throw new InvalidOperationException("The settings need a current office.");
+
+    protected override async Task OnInitializedAsync()
+    {
+        await LoadServicesAsync(keepDrafts: false);
+        await LoadPlacesAsync(keepDrafts: false);
+        LoadHours(await SettingsQueries.GetOpeningHoursAsync(OfficeId));
+        _loaded = true;
+    }
+
+    /// <summary>Reloads the services; with <paramref name="keepDrafts"/>, rows other than <paramref name="saved"/> keep what is typed in them.</summary>
+    private async Task LoadServicesAsync(bool keepDrafts, int? saved = null)
+    {
+        var drafts = _services.ToDictionary(f => f.Id);
+        _services = (await Queries.GetServicesAsync(OfficeId))
+            .Select(s => keepDrafts && s.Id != saved && drafts.TryGetValue(s.Id, out var draft) ? draft : ServiceForm.From(s))
+            .ToList();
+    }
+
+    private async Task LoadPlacesAsync(bool keepDrafts, int? saved = null)
+    {
+        var drafts = _places.ToDictionary(f => f.Id);
+        _places = (await Queries.GetPlacesAsync(OfficeId))
+            .Select(p => keepDrafts && p.Id != saved && drafts.TryGetValue(p.Id, out var draft) ? draft : PlaceForm.From(p))
+            .ToList();
+    }
+
+    private void LoadHours(OpeningHours hours) =>
+        _days = Week.Select(d => hours.For(d.Day) is { } open
+                ? new DayForm(d.Day, d.Key, d.Name) { Opens = Clock(open.Opens), Closes = open.Closes == DayHours.EndOfDay ? "24:00" : Clock(open.Closes) }
+                : new DayForm(d.Day, d.Key, d.Name) { Closed = true })
+            .ToList();
+
+    private static string Clock(TimeOnly time) => time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Runs a change; a refusal is shown in the section's alert and the typed values stay.</summary>
+    private async Task RunAsync(Func<Task> action, Action<string?> setError)
+    {
+        if (_busy)
+        {
+            return;
+        }
+
+        _busy = true;
+        setError(null);
+        try
+        {
+            await action();
+        }
+        catch (DomainException ex)
+        {
+            setError(ex.Message);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private static char ParsePrefix(string? text)
+    {
+        var trimmed = text?.Trim() ?? string.Empty;
+        if (trimmed.Length != 1)
+        {
+            throw new DomainException("Prefixet ska vara en enda bokstav, t.ex. A.");
+        }
+
+        return trimmed[0];
+    }
+
+    private Task SaveServiceAsync(ServiceForm form) => RunAsync(async () =>
+    {
+        await Commands.UpdateServiceAsync(Staff, form.Id, form.Name ?? string.Empty, ParsePrefix(form.Prefix), form.WaitTargetMinutes, form.SortOrder, form.IsActive);
+        await LoadServicesAsync(keepDrafts: true, saved: form.Id);
+        Snackbar.Add($"Tjänsten {form.Name} är sparad.", Severity.Success);
+    }, e => _servicesError = e);
+
+    private Task AddServiceAsync() => RunAsync(async () =>
+    {
+        var id = await Commands.AddServiceAsync(Staff, _newService.Name ?? string.Empty, ParsePrefix(_newService.Prefix), _newService.WaitTargetMinutes);
+        await LoadServicesAsync(keepDrafts: true, saved: id);
+        Snackbar.Add($"Tjänsten {_newService.Name} är tillagd.", Severity.Success);
+        _newService = new NewServiceForm();
+    }, e => _servicesError = e);
+
+    private Task SavePlaceAsync(PlaceForm form) => RunAsync(async () =>
+    {
+        await Commands.UpdatePlaceAsync(Staff, form.Id, form.Name ?? string.Empty, form.SortOrder, form.IsActive);
+        await LoadPlacesAsync(keepDrafts: true, saved: form.Id);
+        Snackbar.Add($"Platsen {form.Name} är sparad.", Severity.Success);
+    }, e => _placesError = e);
+
+    private Task AddPlaceAsync() => RunAsync(async () =>
+    {
+        var id = await Commands.AddPlaceAsync(Staff, _newPlaceName ?? string.Empty);
+        await LoadPlacesAsync(keepDrafts: true, saved: id);
+        Snackbar.Add($"Platsen {_newPlaceName} är tillagd.", Severity.Success);
+        _newPlaceName = null;
+    }, e => _placesError = e);
+
+    private Task SaveHoursAsync() => RunAsync(async () =>
+    {
+        var hours = OpeningHours.Parse(HoursText());
+        await Commands.SetOpeningHoursAsync(Staff, hours);
+        LoadHours(await SettingsQueries.GetOpeningHoursAsync(OfficeId));
+        Snackbar.Add("Öppettiderna är sparade.", Severity.Success);
+    }, e => _hoursError = e);
+
+    /// <summary>The typed hours in <see cref="OpeningHours"/>' storage form, so Parse explains any mistake in Swedish.</summary>
+    private string HoursText() => string.Join(';', _days.Select(d => d.Closed
+        ? $"{d.Key}=closed"
+        : $"{d.Key}={d.Opens?.Trim()}-{d.Closes?.Trim()}"));
+
+    private static Dictionary<string, object?> Test(string id) => new() { ["data-testid"] = id };
+
+    private sealed class ServiceForm
+    {
+        public int Id { get; init; }
+
+        public string? Name { get; set; }
+
+        public string? Prefix { get; set; }
+
+        public int WaitTargetMinutes { get; set; }
+
+        public int SortOrder { get; set; }
+
+        public bool IsActive { get; set; }
+
+        public static ServiceForm From(ServiceInfo service) => new()
+        {
+            Id = service.Id,
+            Name = service.Name,
+            Prefix = service.Prefix.ToString(),
+            WaitTargetMinutes = service.WaitTargetMinutes,
+            SortOrder = service.SortOrder,
+            IsActive = service.IsActive,
+        };
+    }
+
+    private sealed class NewServiceForm
+    {
+        public string? Name { get; set; }
+
+        public string? Prefix { get; set; }
+
+        public int WaitTargetMinutes { get; set; } = 20;
+    }
+
+    private sealed class PlaceForm
+    {
+        public int Id { get; init; }
+
+        public string? Name { get; set; }
+
+        public int SortOrder { get; set; }
+
+        public bool IsActive { get; set; }
+
+        public static PlaceForm From(PlaceInfo place) => new()
+        {
+            Id = place.Id,
+            Name = place.Name,
+            SortOrder = place.SortOrder,
+            IsActive = place.IsActive,
+        };
+    }
+
+    private sealed class DayForm(DayOfWeek day, string key, string name)
+    {
+        public DayOfWeek Day { get; } = day;
+
+        public string Key { get; } = key;
+
+        public string Name { get; } = name;
+
+        public bool Closed { get; set; }
+
+        public string? Opens { get; set; }
+
+        public string? Closes { get; set; }
+    }
+}
