@@ -101,7 +101,7 @@ public sealed class QueueCommands(
         {
             if (!takeOver)
             {
-                var name = await db.Users.Where(u => u.Id == atPlace.StaffUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+                var name = await db.Users.Where(u => u.Id == atPlace.StaffUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "en kollega";
                 throw new DomainException($"{place.Name} används redan av {name}. Välj en annan plats eller ta över platsen.");
             }
 

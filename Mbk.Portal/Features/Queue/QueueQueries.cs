@@ -265,9 +265,12 @@ public sealed class QueueQueries(IDbContextFactory<PortalDbContext> dbFactory, T
     {
         var places = await db.Places.AsNoTracking().Where(p => p.OfficeId == officeId).OrderBy(p => p.SortOrder).ToListAsync(cancellationToken);
         var occupancies = await (from o in db.PlaceOccupancies.AsNoTracking()
-                                 join u in db.Users on o.StaffUserId equals u.Id
                                  where o.OfficeId == officeId
-                                 select new { Occupancy = o, u.DisplayName }).ToListAsync(cancellationToken);
+                                 select new
+                                 {
+                                     Occupancy = o,
+                                     DisplayName = db.Users.Where(u => u.Id == o.StaffUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "(okänd)",
+                                 }).ToListAsync(cancellationToken);
         var current = await db.Tickets.AsNoTracking()
             .Where(t => t.OfficeId == officeId && t.PlaceId != null && OpenAtPlace.Contains(t.Status))
             .ToListAsync(cancellationToken);

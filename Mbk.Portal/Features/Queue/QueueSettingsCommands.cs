@@ -52,6 +52,17 @@ public sealed class QueueSettingsCommands(IDbContextFactory<PortalDbContext> dbF
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Changes only a service's waiting-time target, so it cannot overwrite other fields changed meanwhile.</summary>
+    public async Task SetWaitTargetAsync(StaffContext actor, int serviceLineId, int waitTargetMinutes, CancellationToken cancellationToken = default)
+    {
+        var officeId = RequireManager(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var service = await db.ServiceLines.SingleOrDefaultAsync(s => s.Id == serviceLineId && s.OfficeId == officeId, cancellationToken)
+            ?? throw new DomainException("Tjänsten finns inte på ditt kontor.");
+        service.Change(service.Name, service.Prefix, waitTargetMinutes);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task<int> AddPlaceAsync(StaffContext actor, string name, CancellationToken cancellationToken = default)
     {
         var officeId = RequireManager(actor);

@@ -95,7 +95,7 @@ public sealed partial class QueueMonitorPanel : LiveComponentBase
         {
             var service = (await Queries.GetServicesAsync(OfficeId)).SingleOrDefault(s => s.Id == serviceId)
                 ?? throw new DomainException("Tjänsten finns inte längre.");
-            await SettingsCommands.UpdateServiceAsync(Staff, service.Id, service.Name, service.Prefix, _targetDraft, service.SortOrder, service.IsActive);
+            await SettingsCommands.SetWaitTargetAsync(Staff, service.Id, _targetDraft);
             _editingServiceId = null;
             Snackbar.Add($"Målet för {service.Name} är nu {_targetDraft} minuter.", Severity.Success);
             await ReloadAsync();
