@@ -1,6 +1,17 @@
-// Set up event handlers
+// Reconnection UI, adapted from the .NET 10 template.
+//
+// Staff pages: the template's dialog ("Återansluter till servern …", then "Försök igen").
+// Unattended pages (the kiosk /kiosk/… and the waiting-room display /display/…): no dialog, only a small badge,
+// because nobody is there to press a button.
+// Every page: once reconnecting has failed, or the server has rejected the circuit (it restarted), the script polls
+// /healthz every few seconds and, as soon as the server answers 200, gets the page going again: unattended pages
+// reload at once; staff pages first try to reconnect to their circuit (which keeps unsaved input when the circuit
+// survived a network drop) and otherwise reload. The dialog stays up with its retry button meanwhile.
+
 const reconnectModal = document.getElementById("components-reconnect-modal");
 reconnectModal.addEventListener("components-reconnect-state-changed", handleReconnectStateChanged);
+
+const reconnectBadge = document.getElementById("components-reconnect-badge");
 
 const retryButton = document.getElementById("components-reconnect-button");
 retryButton.addEventListener("click", retry);
@@ -8,16 +19,155 @@ retryButton.addEventListener("click", retry);
 const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
+const healthUrl = new URL("healthz", document.baseURI).href;
+const pollIntervalMs = 2500;
+const healthTimeoutMs = 2000;
+const reconnectTimeoutMs = 10000;
+
+let pollTimer = null;
+let polling = false;
+
+/** The kiosk and the display: they must heal themselves and never show a dialog. */
+function isUnattendedPage() {
+    return /^\/(display|kiosk)\//i.test(location.pathname);
+}
+
 function handleReconnectStateChanged(event) {
-    if (event.detail.state === "show") {
-        reconnectModal.showModal();
-    } else if (event.detail.state === "hide") {
-        reconnectModal.close();
-    } else if (event.detail.state === "failed") {
-        document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
-    } else if (event.detail.state === "rejected") {
-        location.reload();
+    const state = event.detail.state;
+    const unattended = isUnattendedPage();
+    // Blazor shows the dialog through classes too (components-reconnect-retrying …): hide it entirely there.
+    reconnectModal.classList.toggle("components-reconnect-unattended", unattended);
+
+    switch (state) {
+        case "show":
+        case "retrying":
+            if (unattended) {
+                showBadge();
+            } else if (!reconnectModal.open) {
+                reconnectModal.showModal();
+            }
+            break;
+        case "hide":
+            stopPolling();
+            hideBadge();
+            if (reconnectModal.open) {
+                reconnectModal.close();
+            }
+            break;
+        case "failed":
+            if (unattended) {
+                showBadge();
+            } else {
+                if (!reconnectModal.open) {
+                    reconnectModal.showModal();
+                }
+                document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+            }
+            startPolling();
+            break;
+        case "rejected":
+            // The server answered but no longer knows this circuit (typically it restarted): reload once it is healthy.
+            if (unattended) {
+                showBadge();
+            }
+            startPolling();
+            break;
+        case "paused":
+            if (unattended) {
+                showBadge();
+                resume();
+            }
+            break;
+        case "resume-failed":
+            if (unattended) {
+                showBadge();
+            }
+            startPolling();
+            break;
     }
+}
+
+function showBadge() {
+    if (reconnectBadge) {
+        reconnectBadge.hidden = false;
+    }
+    if (reconnectModal.open) {
+        reconnectModal.close();
+    }
+}
+
+function hideBadge() {
+    if (reconnectBadge) {
+        reconnectBadge.hidden = true;
+    }
+}
+
+function startPolling() {
+    if (polling) {
+        return;
+    }
+    polling = true;
+    pollTimer = setTimeout(poll, 0);
+}
+
+function stopPolling() {
+    polling = false;
+    if (pollTimer !== null) {
+        clearTimeout(pollTimer);
+        pollTimer = null;
+    }
+}
+
+async function poll() {
+    pollTimer = null;
+    if (!polling) {
+        return;
+    }
+    if (await serverIsHealthy()) {
+        stopPolling();
+        await recover();
+        return;
+    }
+    if (polling) {
+        pollTimer = setTimeout(poll, pollIntervalMs);
+    }
+}
+
+async function serverIsHealthy() {
+    const controller = new AbortController();
+    const timeout = setTimeout(() => controller.abort(), healthTimeoutMs);
+    try {
+        const response = await fetch(healthUrl, { cache: "no-store", credentials: "same-origin", signal: controller.signal });
+        return response.status === 200;
+    } catch {
+        return false;
+    } finally {
+        clearTimeout(timeout);
+    }
+}
+
+function withTimeout(promise, ms) {
+    return Promise.race([promise, new Promise(resolve => setTimeout(() => resolve(false), ms))]);
+}
+
+async function recover() {
+    if (isUnattendedPage()) {
+        location.reload();
+        return;
+    }
+
+    try {
+        if (await withTimeout(Blazor.reconnect(), reconnectTimeoutMs)) {
+            return; // The circuit survived: Blazor hides the dialog.
+        }
+        if (await withTimeout(Blazor.resumeCircuit(), reconnectTimeoutMs)) {
+            reconnectModal.close();
+            return;
+        }
+    } catch {
+        // Fall through to a reload: the server is healthy, so a fresh page will work.
+    }
+    location.reload();
 }
 
 async function retry() {
@@ -42,6 +192,7 @@ async function retry() {
     } catch (err) {
         // We got an exception, server is currently unavailable
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
+        startPolling();
     }
 }
 
@@ -50,9 +201,12 @@ async function resume() {
         const successful = await Blazor.resumeCircuit();
         if (!successful) {
             location.reload();
+        } else if (isUnattendedPage()) {
+            hideBadge();
         }
     } catch {
         reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");
+        startPolling();
     }
 }
 
