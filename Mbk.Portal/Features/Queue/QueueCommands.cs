@@ -44,6 +44,12 @@ public sealed class QueueCommands(
             return KioskTicketResult.Refused(KioskRefusal.ServiceUnavailable);
         }
 
+        var service = await db.ServiceLines.SingleOrDefaultAsync(s => s.Id == serviceLineId && s.OfficeId == office.Id, cancellationToken);
+        if (service is null || !service.IsActive)
+        {
+            return KioskTicketResult.Refused(KioskRefusal.ServiceUnavailable);
+        }
+
         if (!office.OpeningHours.IsOpen(now, office.TimeZone))
         {
             return KioskTicketResult.Refused(KioskRefusal.Closed, office.OpeningHours.NextOpening(now, office.TimeZone));
@@ -52,12 +58,6 @@ public sealed class QueueCommands(
         if (!rateLimiter.TryAcquire($"{office.Id}:{kioskKey}"))
         {
             return KioskTicketResult.Refused(KioskRefusal.RateLimited);
-        }
-
-        var service = await db.ServiceLines.SingleOrDefaultAsync(s => s.Id == serviceLineId && s.OfficeId == office.Id, cancellationToken);
-        if (service is null || !service.IsActive)
-        {
-            return KioskTicketResult.Refused(KioskRefusal.ServiceUnavailable);
         }
 
         var day = ServiceDayCalculator.ServiceDay(now, office.TimeZone);
@@ -72,7 +72,7 @@ public sealed class QueueCommands(
         }
 
         var ahead = await db.Tickets.CountAsync(
-            t => t.ServiceLineId == service.Id && t.ServiceDay == day && t.Status == TicketStatus.Waiting && t.Id != ticket.Id && t.TargetPlaceId == null
+            t => t.ServiceLineId == service.Id && t.ServiceDay == day && t.Status == TicketStatus.Waiting && t.Id != ticket.Id
                  && (t.TakenAt < ticket.TakenAt || (t.TakenAt == ticket.TakenAt && t.Id < ticket.Id)),
             cancellationToken);
         var estimate = await QueueQueries.EstimateWaitAsync(db, office.Id, service.Id, ahead, now, cancellationToken);
