@@ -37,18 +37,28 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
     /// <summary>Base address of the Kestrel server, after <see cref="StartKestrel"/>.</summary>
     public Uri? ServerAddress { get; private set; }
 
-    public Uri StartKestrel()
+    public Uri StartKestrel(int port = 0)
     {
-        UseKestrel(0);
+        UseKestrel(port);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         ServerAddress = new Uri(addresses.Addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
         return ServerAddress;
     }
 
+    /// <summary>A loopback port that is free right now (for a server that must come back on the same address).</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Open browser circuits keep connections alive; don't wait the default 30 s for them when a test host stops.
+        builder.ConfigureServices(services => services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2)));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

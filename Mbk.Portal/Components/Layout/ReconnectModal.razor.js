@@ -20,12 +20,13 @@ const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
 const healthUrl = new URL("healthz", document.baseURI).href;
-const pollIntervalMs = 2500;
+const pollIntervalMs = 1000;
 const healthTimeoutMs = 2000;
 const reconnectTimeoutMs = 10000;
 
 let pollTimer = null;
 let polling = false;
+let healthyInARow = 0;
 
 /** The kiosk and the display: they must heal themselves and never show a dialog. */
 function isUnattendedPage() {
@@ -46,6 +47,8 @@ function handleReconnectStateChanged(event) {
             } else if (!reconnectModal.open) {
                 reconnectModal.showModal();
             }
+            // Don't wait for Blazor's growing retry intervals: as soon as the server answers again, recover.
+            startPolling();
             break;
         case "hide":
             stopPolling();
@@ -107,6 +110,7 @@ function startPolling() {
         return;
     }
     polling = true;
+    healthyInARow = 0;
     pollTimer = setTimeout(poll, 0);
 }
 
@@ -123,10 +127,17 @@ async function poll() {
     if (!polling) {
         return;
     }
+    // Two healthy answers in a row, and the page itself loading: a server that is just shutting down can still answer
+    // once on a kept-alive connection, and reloading into it would leave the browser on an error page for good.
     if (await serverIsHealthy()) {
-        stopPolling();
-        await recover();
-        return;
+        healthyInARow++;
+        if (healthyInARow >= 2 && await pageLoads()) {
+            stopPolling();
+            await recover();
+            return;
+        }
+    } else {
+        healthyInARow = 0;
     }
     if (polling) {
         pollTimer = setTimeout(poll, pollIntervalMs);
@@ -139,6 +150,19 @@ async function serverIsHealthy() {
     try {
         const response = await fetch(healthUrl, { cache: "no-store", credentials: "same-origin", signal: controller.signal });
         return response.status === 200;
+    } catch {
+        return false;
+    } finally {
+        clearTimeout(timeout);
+    }
+}
+
+async function pageLoads() {
+    const controller = new AbortController();
+    const timeout = setTimeout(() => controller.abort(), healthTimeoutMs * 2);
+    try {
+        const response = await fetch(location.href, { cache: "no-store", credentials: "same-origin", signal: controller.signal });
+        return response.ok;
     } catch {
         return false;
     } finally {
