@@ -40,6 +40,33 @@ public sealed class Office : Entity
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
+    /// <summary>Door passages per visitor (in and out): the reading is divided by this. Recorded readings keep their own copy.</summary>
+    public decimal PassagesPerVisitor { get; private set; } = Statistics.DoorCounterReading.DefaultPassagesPerVisitor;
+
+    /// <summary>Share of passages that are staff, subtracted from visitors (0.10 = 10 %).</summary>
+    public decimal StaffShare { get; private set; } = Statistics.DoorCounterReading.DefaultStaffShare;
+
+    /// <summary>SHA-256 (hex) of the key an automatic door counter sends; null when none is issued.</summary>
+    public string? DoorCounterKeyHash { get; private set; }
+
+    public void SetVisitorFactors(decimal passagesPerVisitor, decimal staffShare)
+    {
+        if (passagesPerVisitor is < 1 or > 10)
+        {
+            throw new DomainException("Antal passager per besökare måste vara mellan 1 och 10.");
+        }
+
+        if (staffShare is < 0 or >= 1)
+        {
+            throw new DomainException("Personalens andel måste vara mellan 0 och 100 % (t.ex. 10 %).");
+        }
+
+        PassagesPerVisitor = passagesPerVisitor;
+        StaffShare = staffShare;
+    }
+
+    public void SetDoorCounterKeyHash(string? keyHash) => DoorCounterKeyHash = keyHash;
+
     public void SetOpeningHours(Queue.OpeningHours hours)
     {
         ArgumentNullException.ThrowIfNull(hours);

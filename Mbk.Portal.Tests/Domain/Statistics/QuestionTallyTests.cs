@@ -121,7 +121,7 @@ public class QuestionTallyTests
     {
         var error = Should.Throw<DomainException>(() => QuestionTally.RecordBatch(Category(), new DateOnly(2026, 11, 23), count, Staff, Now, Stockholm));
 
-        error.Message.ShouldBe($"Antalet måste vara 1–100000 (var {count}).");
+        error.Message.ShouldBe(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Antalet måste vara 1–100000 (var {count})."));
     }
 
     [Fact]
@@ -204,7 +204,7 @@ public class QuestionTallyTests
     public void ShouldRefuseImportWhenMonthIsOutsideOneToTwelve(int month)
     {
         Should.Throw<DomainException>(() => QuestionTally.Import(Category(), 2006, month, 5, Stockholm))
-            .Message.ShouldBe($"Månaden måste vara 1–12 (var {month}).");
+            .Message.ShouldBe(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Månaden måste vara 1–12 (var {month})."));
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public class StatisticsPeriodTests
     [InlineData(4)]
     public void ShouldRefuseTertialWhenOutsideOneToThree(int tertial)
     {
-        Should.Throw<DomainException>(() => StatisticsPeriod.Tertial(2026, tertial)).Message.ShouldBe($"Tertialen måste vara 1–3 (var {tertial}).");
+        Should.Throw<DomainException>(() => StatisticsPeriod.Tertial(2026, tertial)).Message.ShouldBe(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Tertialen måste vara 1–3 (var {tertial})."));
     }
 
     [Fact]

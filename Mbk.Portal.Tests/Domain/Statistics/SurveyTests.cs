@@ -98,7 +98,7 @@ public class SurveyResponseTests
     public void ShouldRefuseWhenScoreIsOutsideOneToFive(int score)
     {
         Should.Throw<DomainException>(() => SurveyResponse.Create(SurveyTests.ThreeQuestions(), [5, score, 4]))
-            .Message.ShouldBe($"Svaret på fråga 2 måste vara 1–5 (var {score}).");
+            .Message.ShouldBe(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Svaret på fråga 2 måste vara 1–5 (var {score})."));
     }
 
     [Fact]

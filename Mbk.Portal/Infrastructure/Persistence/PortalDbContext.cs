@@ -33,13 +33,22 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<Referral> Referrals => Set<Referral>();
 
+    public DbSet<DoorCounterReading> DoorCounterReadings => Set<DoorCounterReading>();
+
+    public DbSet<VisitorGenderEstimate> VisitorGenderEstimates => Set<VisitorGenderEstimate>();
+
+    public DbSet<Survey> Surveys => Set<Survey>();
+
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        // SQLite has no native date-time-with-offset type: store a sortable binary form so queries can
-        // compare and order by time in the database.
+        // SQLite has no date-time-with-offset type: store instants as UTC ticks, so the database compares, orders
+        // and groups them exactly (they are read back in UTC; the office's local time is a display concern).
         if (Database.IsSqlite())
         {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
         }
     }
 
@@ -49,3 +58,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
     }
 }
+
+/// <summary>Instants as UTC ticks: exact, sortable, and comparable in SQL whatever offset the value was created with.</summary>
+internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    value => value.UtcTicks,
+    ticks => new DateTimeOffset(ticks, TimeSpan.Zero));

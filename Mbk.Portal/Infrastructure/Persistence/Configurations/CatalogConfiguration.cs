@@ -15,6 +15,15 @@ internal sealed class QuestionCategoryConfiguration : IEntityTypeConfiguration<Q
         builder.Property(c => c.Name).HasMaxLength(QuestionCategory.NameMaxLength).IsRequired();
         builder.HasOne<Office>().WithMany().HasForeignKey(c => c.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => new { c.OfficeId, c.SortOrder });
+        builder.OwnsMany(c => c.NameHistory, n =>
+        {
+            n.ToTable("QuestionCategoryNames");
+            n.WithOwner().HasForeignKey("QuestionCategoryId");
+            n.Property<int>("Id");
+            n.HasKey("Id");
+            n.Property(x => x.Name).HasMaxLength(QuestionCategory.NameMaxLength).IsRequired();
+        });
+        builder.Navigation(c => c.NameHistory).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

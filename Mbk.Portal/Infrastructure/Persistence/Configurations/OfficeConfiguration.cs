@@ -19,5 +19,8 @@ internal sealed class OfficeConfiguration : IEntityTypeConfiguration<Office>
         builder.Property(o => o.OpeningHoursText).HasMaxLength(300).IsRequired();
         builder.Ignore(o => o.OpeningHours);
         builder.Ignore(o => o.TimeZone);
+        builder.Property(o => o.PassagesPerVisitor).HasPrecision(9, 4);
+        builder.Property(o => o.StaffShare).HasPrecision(9, 4);
+        builder.Property(o => o.DoorCounterKeyHash).HasMaxLength(64);
     }
 }

@@ -13,6 +13,10 @@ internal sealed class QuestionTallyConfiguration : IEntityTypeConfiguration<Ques
         builder.ToTable("QuestionTallies");
         builder.Ignore(t => t.PendingEvents);
         builder.Property(t => t.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Source).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Granularity).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Gender).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Language).HasMaxLength(40);
         builder.Property(t => t.StaffUserId).HasMaxLength(450);
         builder.HasOne<Office>().WithMany().HasForeignKey(t => t.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<QuestionCategory>().WithMany().HasForeignKey(t => t.QuestionCategoryId).OnDelete(DeleteBehavior.Restrict);
@@ -29,6 +33,15 @@ internal sealed class ReferralTargetConfiguration : IEntityTypeConfiguration<Ref
         builder.Ignore(t => t.PendingEvents);
         builder.Property(t => t.Name).HasMaxLength(ReferralTarget.NameMaxLength).IsRequired();
         builder.HasOne<Office>().WithMany().HasForeignKey(t => t.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        builder.OwnsMany(t => t.NameHistory, n =>
+        {
+            n.ToTable("ReferralTargetNames");
+            n.WithOwner().HasForeignKey("ReferralTargetId");
+            n.Property<int>("Id");
+            n.HasKey("Id");
+            n.Property(x => x.Name).HasMaxLength(ReferralTarget.NameMaxLength).IsRequired();
+        });
+        builder.Navigation(t => t.NameHistory).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

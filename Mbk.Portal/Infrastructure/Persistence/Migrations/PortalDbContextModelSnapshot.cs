@@ -23,6 +23,10 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DoorCounterKeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
@@ -47,9 +51,17 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal>("PassagesPerVisitor")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("StaffShare")
+                        .HasPrecision(9, 4)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZoneId")
@@ -246,6 +258,50 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                     b.ToTable("Tickets", (string)null);
                 });
 
+            modelBuilder.Entity("Mbk.Domain.Statistics.DoorCounterReading", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("PassagesPerVisitor")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reading")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("StaffShare")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Start");
+
+                    b.HasIndex("OfficeId", "Start", "End")
+                        .IsUnique();
+
+                    b.ToTable("DoorCounterReadings", (string)null);
+                });
+
             modelBuilder.Entity("Mbk.Domain.Statistics.QuestionCategory", b =>
                 {
                     b.Property<int>("Id")
@@ -261,6 +317,9 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RetiredAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SortOrder")
@@ -284,6 +343,22 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Granularity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OfficeId")
                         .HasColumnType("INTEGER");
 
@@ -292,6 +367,11 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
 
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("StaffUserId")
                         .HasMaxLength(450)
@@ -361,6 +441,9 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                     b.Property<int>("OfficeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -369,6 +452,81 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                     b.HasIndex("OfficeId");
 
                     b.ToTable("ReferralTargets", (string)null);
+                });
+
+            modelBuilder.Entity("Mbk.Domain.Statistics.Survey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.ToTable("Surveys", (string)null);
+                });
+
+            modelBuilder.Entity("Mbk.Domain.Statistics.SurveyResponse", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SurveyId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId");
+
+                    b.ToTable("SurveyResponses", (string)null);
+                });
+
+            modelBuilder.Entity("Mbk.Domain.Statistics.VisitorGenderEstimate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Men")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Other")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unknown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Women")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("VisitorGenderEstimates", (string)null);
                 });
 
             modelBuilder.Entity("Mbk.Portal.Features.Identity.StaffOfficeMembership", b =>
@@ -654,6 +812,15 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Mbk.Domain.Statistics.DoorCounterReading", b =>
+                {
+                    b.HasOne("Mbk.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Mbk.Domain.Statistics.QuestionCategory", b =>
                 {
                     b.HasOne("Mbk.Domain.Offices.Office", null)
@@ -661,6 +828,35 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsMany("Mbk.Domain.Statistics.CategoryNameChange", "NameHistory", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("QuestionCategoryId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("ValidFrom")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("QuestionCategoryId");
+
+                            b1.ToTable("QuestionCategoryNames", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("QuestionCategoryId");
+                        });
+
+                    b.Navigation("NameHistory");
                 });
 
             modelBuilder.Entity("Mbk.Domain.Statistics.QuestionTally", b =>
@@ -704,6 +900,108 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("Mbk.Domain.Statistics.ReferralTarget", b =>
+                {
+                    b.HasOne("Mbk.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Mbk.Domain.Statistics.CategoryNameChange", "NameHistory", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ReferralTargetId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("ValidFrom")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ReferralTargetId");
+
+                            b1.ToTable("ReferralTargetNames", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReferralTargetId");
+                        });
+
+                    b.Navigation("NameHistory");
+                });
+
+            modelBuilder.Entity("Mbk.Domain.Statistics.Survey", b =>
+                {
+                    b.HasOne("Mbk.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Mbk.Domain.Statistics.SurveyQuestion", "Questions", b1 =>
+                        {
+                            b1.Property<int>("SurveyId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Order")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("SurveyId", "Order");
+
+                            b1.ToTable("SurveyQuestions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SurveyId");
+                        });
+
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("Mbk.Domain.Statistics.SurveyResponse", b =>
+                {
+                    b.HasOne("Mbk.Domain.Statistics.Survey", null)
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Mbk.Domain.Statistics.SurveyAnswer", "Answers", b1 =>
+                        {
+                            b1.Property<int>("SurveyResponseId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("QuestionOrder")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("Score")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("SurveyResponseId", "QuestionOrder");
+
+                            b1.ToTable("SurveyAnswers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SurveyResponseId");
+                        });
+
+                    b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("Mbk.Domain.Statistics.VisitorGenderEstimate", b =>
                 {
                     b.HasOne("Mbk.Domain.Offices.Office", null)
                         .WithMany()
