@@ -4,6 +4,7 @@ using Mbk.Portal.Features.Admin;
 using Mbk.Portal.Features.Identity;
 using Mbk.Portal.Features.Offices;
 using Mbk.Portal.Features.Queue;
+using Mbk.Portal.Features.Statistics;
 using Mbk.Portal.Infrastructure.Live;
 using Mbk.Portal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.DataProtection;
@@ -60,6 +61,7 @@ public static class PortalSetup
         services.AddOfficesFeature();
         services.AddAdminFeature();
         services.AddQueueFeature();
+        services.AddStatisticsFeature();
         return builder;
     }
 
@@ -98,6 +100,7 @@ public static class PortalSetup
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization();
         app.MapIdentityFeature();
+        app.MapStatisticsFeature();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,19 @@
+using Mbk.Portal.Features.Statistics.Visitors;
+
+namespace Mbk.Portal.Features.Statistics;
+
+/// <summary>DI and endpoints of the statistics feature: tallies, visitors and import, the report and surveys.</summary>
+public static class StatisticsFeature
+{
+    public static IServiceCollection AddStatisticsFeature(this IServiceCollection services)
+    {
+        services.AddVisitorAndImportServices();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapStatisticsFeature(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapDoorCounterApi();
+        return endpoints;
+    }
+}
