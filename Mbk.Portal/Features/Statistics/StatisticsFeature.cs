@@ -1,3 +1,4 @@
+using Mbk.Portal.Features.Statistics.Tally;
 using Mbk.Portal.Features.Statistics.Visitors;
 
 namespace Mbk.Portal.Features.Statistics;
@@ -7,6 +8,7 @@ public static class StatisticsFeature
 {
     public static IServiceCollection AddStatisticsFeature(this IServiceCollection services)
     {
+        services.AddTallyServices();
         services.AddVisitorAndImportServices();
         return services;
     }
