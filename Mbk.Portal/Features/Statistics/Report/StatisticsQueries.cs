@@ -1,0 +1,402 @@
+using System.Globalization;
+using Mbk.Domain.Offices;
+using Mbk.Domain.Queue;
+using Mbk.Domain.Statistics;
+using Mbk.Portal.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mbk.Portal.Features.Statistics.Report;
+
+/// <summary>
+/// The statistics report of one office and period. Tallies can run into millions of rows, so they are only ever
+/// summed and grouped in the database (by category, or by UTC hour for the weekday × hour figures); categories,
+/// door-counter readings, the queue's waits and surveys are small and read as rows.
+/// </summary>
+public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFactory)
+{
+    /// <summary>How many earlier years the trend table compares with.</summary>
+    public const int TrendYears = 2;
+
+    /// <summary>A door-counter reading at most this long counts towards visitors per day.</summary>
+    private static readonly TimeSpan DayReadingMax = TimeSpan.FromHours(25);
+
+    public async Task<StatisticsReport> GetReportAsync(int officeId, StatisticsPeriod period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == officeId, cancellationToken);
+        var zone = office.TimeZone;
+        var (start, end) = period.Bounds(zone);
+        var namesAt = end.AddTicks(-1);
+
+        var categories = await db.QuestionCategories.AsNoTracking().Where(c => c.OfficeId == officeId).ToListAsync(cancellationToken);
+        var categoryById = categories.ToDictionary(c => c.Id);
+        var counts = await QuestionCountsAsync(db, officeId, period, zone, cancellationToken);
+        var questionsTotal = counts.Values.Sum();
+        var categoryRows = counts
+            .Where(c => c.Value > 0)
+            .Select(c => new CategoryCount(c.Key, CategoryName(categoryById, c.Key, namesAt), c.Value, Share(c.Value, questionsTotal)))
+            .OrderByDescending(c => c.Count).ThenBy(c => categoryById.TryGetValue(c.CategoryId, out var cat) ? cat.SortOrder : int.MaxValue).ThenBy(c => c.Name, StringComparer.Create(StatisticsFormat.Swedish, false))
+            .ToList();
+
+        var referralCounts = await db.Referrals.AsNoTracking()
+            .Where(r => r.OfficeId == officeId && r.RecordedAt >= start && r.RecordedAt < end)
+            .GroupBy(r => r.ReferralTargetId)
+            .Select(g => new { TargetId = g.Key, Count = g.LongCount() })
+            .ToListAsync(cancellationToken);
+        var targets = await db.ReferralTargets.AsNoTracking().Where(t => t.OfficeId == officeId).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var referralsTotal = referralCounts.Sum(r => r.Count);
+        var referralRows = referralCounts
+            .Select(r => new ReferralCount(r.TargetId, targets.TryGetValue(r.TargetId, out var t) ? t.NameAt(namesAt) : "?", r.Count, Share(r.Count, referralsTotal)))
+            .OrderByDescending(r => r.Count).ThenBy(r => r.Name, StringComparer.Create(StatisticsFormat.Swedish, false))
+            .ToList();
+
+        var readings = await ReadingsAsync(db, officeId, period, zone, cancellationToken);
+        var visitorsTotal = VisitorCalculator.Visitors(readings);
+        var gender = await GenderAsync(db, officeId, period, cancellationToken);
+        var tallyHours = await TallyHoursAsync(db, officeId, start, end, cancellationToken);
+        var ticketHours = await TicketHoursAsync(db, officeId, start, end, cancellationToken);
+        var dayParts = SplitDayParts(office, readings, visitorsTotal, tallyHours, ticketHours);
+        var visitors = new VisitorFigures(visitorsTotal, readings.Count, gender, dayParts);
+
+        var queue = await QueueAsync(db, officeId, start, end, cancellationToken);
+        var surveys = await SurveysAsync(db, officeId, period, cancellationToken);
+        var keyFigures = new KeyFigures(
+            visitorsTotal == 0 ? null : Math.Round(questionsTotal * 100m / visitorsTotal, 1, MidpointRounding.AwayFromZero),
+            visitorsTotal == 0 ? null : Math.Round(referralsTotal * 100m / visitorsTotal, 1, MidpointRounding.AwayFromZero),
+            queue.Served,
+            questionsTotal,
+            queue.Served == 0 ? null : Math.Round((decimal)questionsTotal / queue.Served, 2, MidpointRounding.AwayFromZero));
+
+        var trends = await TrendsAsync(db, office, period, counts, visitorsTotal, categoryById, namesAt, cancellationToken);
+
+        return new StatisticsReport(
+            office.Id,
+            office.Name,
+            period,
+            categoryRows,
+            questionsTotal,
+            referralRows,
+            referralsTotal,
+            visitors,
+            queue,
+            surveys,
+            keyFigures,
+            trends,
+            VisitorsPerDay(readings, zone),
+            WeekHours(tallyHours, ticketHours, zone));
+    }
+
+    /// <summary>
+    /// Questions per category of the period, summed in the database (the benchmark's hot path): SUM(Count) GROUP BY
+    /// category over the (OfficeId, RecordedAt) index.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, long>> GetQuestionCountsAsync(int officeId, StatisticsPeriod period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var zoneId = await db.Offices.Where(o => o.Id == officeId).Select(o => o.TimeZoneId).SingleAsync(cancellationToken);
+        return await QuestionCountsAsync(db, officeId, period, TimeZoneInfo.FindSystemTimeZoneById(zoneId), cancellationToken);
+    }
+
+    /// <summary>Totals per office for a manager with several offices, in the order given.</summary>
+    public async Task<IReadOnlyList<OfficeComparisonRow>> CompareOfficesAsync(IReadOnlyList<int> officeIds, StatisticsPeriod period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(officeIds);
+        ArgumentNullException.ThrowIfNull(period);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var offices = await db.Offices.AsNoTracking().Where(o => officeIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        var rows = new List<OfficeComparisonRow>();
+        foreach (var id in officeIds.Distinct())
+        {
+            if (!offices.TryGetValue(id, out var office))
+            {
+                continue;
+            }
+
+            var zone = office.TimeZone;
+            var (start, end) = period.Bounds(zone);
+            var questions = await TalliesIn(db, id, period, zone).SumAsync(t => (long)t.Count, cancellationToken);
+            var visitors = VisitorCalculator.Visitors(await ReadingsAsync(db, id, period, zone, cancellationToken));
+            var served = await db.Tickets.CountAsync(t => t.OfficeId == id && t.TakenAt >= start && t.TakenAt < end && t.Status == TicketStatus.Done, cancellationToken);
+            rows.Add(new OfficeComparisonRow(
+                id, office.Name, questions, visitors, served,
+                visitors == 0 ? null : Math.Round(questions * 100m / visitors, 1, MidpointRounding.AwayFromZero)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The office's tallies that lie wholly in the period: instants and days by their time; month and year totals
+    /// (imports) only when the whole month or year is inside it, so a year's total never lands in its January.
+    /// </summary>
+    internal static IQueryable<QuestionTally> TalliesIn(PortalDbContext db, int officeId, StatisticsPeriod period, TimeZoneInfo zone)
+    {
+        var (start, end) = period.Bounds(zone);
+        var dayAfter = period.To.AddDays(1);
+        var monthLimit = ServiceDayCalculator.ToInstant(new DateOnly(dayAfter.Year, dayAfter.Month, 1), TimeOnly.MinValue, zone);
+        var yearLimit = ServiceDayCalculator.ToInstant(new DateOnly(dayAfter.Year, 1, 1), TimeOnly.MinValue, zone);
+        return db.QuestionTallies.AsNoTracking().Where(t => t.OfficeId == officeId && t.RecordedAt >= start && t.RecordedAt < end
+            && (t.Granularity == TallyGranularity.Instant || t.Granularity == TallyGranularity.Day
+                || (t.Granularity == TallyGranularity.Month && t.RecordedAt < monthLimit)
+                || (t.Granularity == TallyGranularity.Year && t.RecordedAt < yearLimit)));
+    }
+
+    private static async Task<Dictionary<int, long>> QuestionCountsAsync(PortalDbContext db, int officeId, StatisticsPeriod period, TimeZoneInfo zone, CancellationToken cancellationToken) =>
+        await TalliesIn(db, officeId, period, zone)
+            .GroupBy(t => t.QuestionCategoryId)
+            .Select(g => new { CategoryId = g.Key, Count = g.Sum(t => (long)t.Count) })
+            .ToDictionaryAsync(g => g.CategoryId, g => g.Count, cancellationToken);
+
+    /// <summary>Readings that start in the period; an imported month or year figure also has to end in it.</summary>
+    private static async Task<List<DoorCounterReading>> ReadingsAsync(PortalDbContext db, int officeId, StatisticsPeriod period, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var (start, end) = period.Bounds(zone);
+        return await db.DoorCounterReadings.AsNoTracking()
+            .Where(r => r.OfficeId == officeId && r.Start >= start && r.Start < end && (r.Source != DoorCounterSource.Import || r.End <= end))
+            .OrderBy(r => r.Start)
+            .ToListAsync(cancellationToken);
+    }
+
+    private static async Task<GenderFigures> GenderAsync(PortalDbContext db, int officeId, StatisticsPeriod period, CancellationToken cancellationToken)
+    {
+        var sums = await db.VisitorGenderEstimates.AsNoTracking()
+            .Where(e => e.OfficeId == officeId && e.Day >= period.From && e.Day <= period.To)
+            .GroupBy(e => e.OfficeId)
+            .Select(g => new { Women = g.Sum(e => e.Women), Men = g.Sum(e => e.Men), Other = g.Sum(e => e.Other), Unknown = g.Sum(e => e.Unknown), Days = g.Count() })
+            .SingleOrDefaultAsync(cancellationToken);
+        return sums is null ? new GenderFigures(0, 0, 0, 0, 0) : new GenderFigures(sums.Women, sums.Men, sums.Other, sums.Unknown, sums.Days);
+    }
+
+    /// <summary>Instant tallies summed per UTC hour in the database; <see cref="HourBucket.Unlinked"/> leaves out those recorded with a ticket.</summary>
+    private static async Task<List<HourBucket>> TallyHoursAsync(PortalDbContext db, int officeId, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var from = start.UtcTicks;
+        var to = end.UtcTicks;
+        var instant = nameof(TallyGranularity.Instant);
+        return await db.Database.SqlQuery<HourBucket>($"""
+            SELECT "RecordedAt" / 36000000000 AS "Hour", SUM("Count") AS "Count",
+                   SUM(CASE WHEN "TicketId" IS NULL THEN "Count" ELSE 0 END) AS "Unlinked"
+            FROM "QuestionTallies"
+            WHERE "OfficeId" = {officeId} AND "RecordedAt" >= {from} AND "RecordedAt" < {to} AND "Granularity" = {instant}
+            GROUP BY "RecordedAt" / 36000000000
+            """).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Tickets taken per UTC hour (a transfer continues a visit and is not counted again).</summary>
+    private static async Task<List<HourBucket>> TicketHoursAsync(PortalDbContext db, int officeId, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var from = start.UtcTicks;
+        var to = end.UtcTicks;
+        return await db.Database.SqlQuery<HourBucket>($"""
+            SELECT "TakenAt" / 36000000000 AS "Hour", COUNT(*) AS "Count", COUNT(*) AS "Unlinked"
+            FROM "Tickets"
+            WHERE "OfficeId" = {officeId} AND "TakenAt" >= {from} AND "TakenAt" < {to} AND "TransferredFromTicketId" IS NULL
+            GROUP BY "TakenAt" / 36000000000
+            """).ToListAsync(cancellationToken);
+    }
+
+    private static DayPartFigures SplitDayParts(Office office, List<DoorCounterReading> readings, int visitorsTotal, List<HourBucket> tallyHours, List<HourBucket> ticketHours)
+    {
+        var zone = office.TimeZone;
+        var hourly = readings.Where(r => r.Source == DoorCounterSource.Automatic).ToList();
+        if (hourly.Count > 0)
+        {
+            var split = VisitorCalculator.Split(hourly, office.OpeningHours, zone);
+            var note = string.Create(StatisticsFormat.Swedish, $"Uppdelningen bygger på besöksräknarens timvärden ({StatisticsFormat.Number(hourly.Count)} avläsningar).");
+            if (hourly.Count < readings.Count)
+            {
+                note += " Manuellt avlästa och importerade värden ingår i totalen men inte i uppdelningen.";
+            }
+
+            return new DayPartFigures(split.Day, split.Evening, split.Weekend, VisitorSplitSource.HourlyReadings, note);
+        }
+
+        var activity = new long[3];
+        foreach (var bucket in tallyHours.Concat(ticketHours))
+        {
+            var part = VisitorCalculator.Classify(new DateTimeOffset(bucket.Hour * TimeSpan.TicksPerHour, TimeSpan.Zero), zone);
+            activity[(int)part] += bucket.Unlinked;
+        }
+
+        var basis = activity.Sum();
+        if (basis == 0)
+        {
+            return new DayPartFigures(0, 0, 0, VisitorSplitSource.None,
+                "Det finns inga timvisa räknarvärden, nummerlappar eller räknade frågor att dela upp besökarna efter.");
+        }
+
+        if (visitorsTotal == 0)
+        {
+            return new DayPartFigures((int)activity[0], (int)activity[1], (int)activity[2], VisitorSplitSource.TicketsAndTallies,
+                string.Create(StatisticsFormat.Swedish,
+                    $"Besöksräknaren saknar värden för perioden: siffrorna är nummerlappar och räknade frågor ({StatisticsFormat.Number(basis)}) per del av veckan."));
+        }
+
+        var parts = Apportion(visitorsTotal, activity);
+        return new DayPartFigures(parts[0], parts[1], parts[2], VisitorSplitSource.TicketsAndTallies,
+            string.Create(StatisticsFormat.Swedish,
+                $"Besöksräknaren har inga timvärden för perioden: besökarna är fördelade efter när nummerlappar togs och frågor räknades ({StatisticsFormat.Number(basis)} st)."));
+    }
+
+    /// <summary>Splits <paramref name="total"/> in proportion to <paramref name="weights"/>, largest remainders first, so the parts add up.</summary>
+    internal static int[] Apportion(int total, IReadOnlyList<long> weights)
+    {
+        var sum = weights.Sum();
+        var parts = new int[weights.Count];
+        var remainders = new (decimal Remainder, int Index)[weights.Count];
+        for (var i = 0; i < weights.Count; i++)
+        {
+            var exact = (decimal)total * weights[i] / sum;
+            parts[i] = (int)Math.Floor(exact);
+            remainders[i] = (exact - parts[i], i);
+        }
+
+        var left = total - parts.Sum();
+        foreach (var (_, index) in remainders.OrderByDescending(r => r.Remainder).ThenBy(r => r.Index).Take(left))
+        {
+            parts[index]++;
+        }
+
+        return parts;
+    }
+
+    private static async Task<QueueFigures> QueueAsync(PortalDbContext db, int officeId, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var tickets = db.Tickets.AsNoTracking().Where(t => t.OfficeId == officeId && t.TakenAt >= start && t.TakenAt < end);
+        var byStatus = await tickets
+            .GroupBy(t => new { t.Status, Transfer = t.TransferredFromTicketId != null })
+            .Select(g => new { g.Key.Status, g.Key.Transfer, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var waits = await tickets
+            .Where(t => t.CalledAt != null && t.TransferredFromTicketId == null && !t.IsWalkIn)
+            .Select(t => new { t.TakenAt, t.CalledAt })
+            .ToListAsync(cancellationToken);
+        var minutes = waits.Select(w => (w.CalledAt!.Value - w.TakenAt).TotalMinutes).ToList();
+        return new QueueFigures(
+            byStatus.Where(s => !s.Transfer).Sum(s => s.Count),
+            byStatus.Where(s => s.Status == TicketStatus.Done).Sum(s => s.Count),
+            byStatus.Where(s => s.Status == TicketStatus.NoShow).Sum(s => s.Count),
+            byStatus.Where(s => s.Status == TicketStatus.NotServed).Sum(s => s.Count),
+            minutes.Count == 0 ? null : minutes.Average(),
+            minutes.Count == 0 ? null : minutes.Max());
+    }
+
+    private static async Task<List<SurveySummary>> SurveysAsync(PortalDbContext db, int officeId, StatisticsPeriod period, CancellationToken cancellationToken)
+    {
+        var surveys = await db.Surveys.AsNoTracking()
+            .Where(s => s.OfficeId == officeId && s.From <= period.To && s.To >= period.From)
+            .OrderBy(s => s.From).ThenBy(s => s.Id)
+            .ToListAsync(cancellationToken);
+        if (surveys.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = surveys.Select(s => s.Id).ToList();
+        var responses = (await db.SurveyResponses.AsNoTracking().Where(r => ids.Contains(r.SurveyId)).ToListAsync(cancellationToken))
+            .ToLookup(r => r.SurveyId);
+        return surveys.Select(s => new SurveySummary(s.Id, s.Title, s.From, s.To, SurveyResults.Compute(s, responses[s.Id]))).ToList();
+    }
+
+    private static async Task<TrendTable> TrendsAsync(
+        PortalDbContext db, Office office, StatisticsPeriod period, Dictionary<int, long> current, int currentVisitors,
+        Dictionary<int, QuestionCategory> categories, DateTimeOffset namesAt, CancellationToken cancellationToken)
+    {
+        var zone = office.TimeZone;
+        // Oldest first; the report's own period last.
+        var periods = new List<StatisticsPeriod>();
+        for (var back = TrendYears; back >= 1; back--)
+        {
+            var year = period.From.Year - back;
+            if (year >= StatisticsPeriod.MinYear)
+            {
+                periods.Add(period.SameInYear(year));
+            }
+        }
+
+        var counts = new List<Dictionary<int, long>>();
+        var visitors = new List<long>();
+        foreach (var earlier in periods)
+        {
+            counts.Add(await QuestionCountsAsync(db, office.Id, earlier, zone, cancellationToken));
+            visitors.Add(VisitorCalculator.Visitors(await ReadingsAsync(db, office.Id, earlier, zone, cancellationToken)));
+        }
+
+        periods.Add(period);
+        counts.Add(current);
+        visitors.Add(currentVisitors);
+
+        var ids = counts.SelectMany(c => c.Where(x => x.Value > 0).Select(x => x.Key)).Distinct();
+        var rows = ids
+            .Select(id => Row(CategoryName(categories, id, namesAt), counts.Select(c => c.GetValueOrDefault(id)).ToList()))
+            .OrderByDescending(r => r.Counts[^1]).ThenByDescending(r => r.Counts.Sum()).ThenBy(r => r.Name, StringComparer.Create(StatisticsFormat.Swedish, false))
+            .ToList();
+        return new TrendTable(
+            periods.Select(p => p.From.Year).ToList(),
+            periods.Select(p => p.Label).ToList(),
+            rows,
+            Row("Frågor totalt", counts.Select(c => c.Values.Sum()).ToList()),
+            Row("Besökare", visitors));
+    }
+
+    /// <summary>A trend row: counts oldest first, changes of the last against each earlier one, newest earlier first.</summary>
+    private static TrendRow Row(string name, List<long> counts)
+    {
+        var changes = new List<TrendComparison>();
+        for (var i = counts.Count - 2; i >= 0; i--)
+        {
+            changes.Add(Trend.Compare(counts[^1], counts[i]));
+        }
+
+        return new TrendRow(name, counts, changes);
+    }
+
+    private static List<DailyVisitors> VisitorsPerDay(List<DoorCounterReading> readings, TimeZoneInfo zone) =>
+        readings
+            .Where(r => r.End - r.Start <= DayReadingMax)
+            .GroupBy(r => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(r.Start, zone).DateTime))
+            .OrderBy(g => g.Key)
+            .Select(g => new DailyVisitors(g.Key, VisitorCalculator.Visitors(g)))
+            .ToList();
+
+    private static WeekHourMatrix WeekHours(List<HourBucket> tallyHours, List<HourBucket> ticketHours, TimeZoneInfo zone)
+    {
+        static long[][] Fill(List<HourBucket> buckets, TimeZoneInfo zone)
+        {
+            var matrix = Enumerable.Range(0, 7).Select(_ => new long[WeekHourMatrix.Hours]).ToArray();
+            foreach (var bucket in buckets)
+            {
+                var local = TimeZoneInfo.ConvertTime(new DateTimeOffset(bucket.Hour * TimeSpan.TicksPerHour, TimeSpan.Zero), zone);
+                if (local.Hour is < WeekHourMatrix.FirstHour or > WeekHourMatrix.LastHour)
+                {
+                    continue;
+                }
+
+                var weekday = ((int)local.DayOfWeek + 6) % 7;
+                matrix[weekday][local.Hour - WeekHourMatrix.FirstHour] += bucket.Count;
+            }
+
+            return matrix;
+        }
+
+        return new WeekHourMatrix(Fill(tallyHours, zone), Fill(ticketHours, zone));
+    }
+
+    private static string CategoryName(Dictionary<int, QuestionCategory> categories, int id, DateTimeOffset at) =>
+        categories.TryGetValue(id, out var category) ? category.NameAt(at) : string.Create(CultureInfo.InvariantCulture, $"Ärendeslag {id}");
+
+    private static decimal Share(long count, long total) =>
+        total == 0 ? 0m : Math.Round(count * 100m / total, 1, MidpointRounding.AwayFromZero);
+
+    /// <summary>A row of the per-hour queries (UTC hour number since year 1).</summary>
+    internal sealed class HourBucket
+    {
+        public long Hour { get; set; }
+
+        public long Count { get; set; }
+
+        public long Unlinked { get; set; }
+    }
+}
