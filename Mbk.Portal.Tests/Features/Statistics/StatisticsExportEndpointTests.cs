@@ -6,8 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Mbk.Portal.Tests.Features.Statistics;
 
 /// <summary>
-/// The export endpoints over HTTP. Needs <c>services.AddStatisticsReportServices()</c> and <c>app.MapStatisticsExports()</c>
-/// in PortalSetup; remove <see cref="WiringPending"/> from the Skip once they are wired.
+/// The export endpoints over HTTP, as the portal maps them.
 /// </summary>
 public sealed class StatisticsExportEndpointTests : IDisposable
 {
@@ -15,9 +14,8 @@ public sealed class StatisticsExportEndpointTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    private const string WiringPending = "Enable once PortalSetup maps AddStatisticsReportServices and MapStatisticsExports.";
 
-    [Fact(Skip = WiringPending)]
+    [Fact]
     public async Task ShouldServeWorkbookToStaffAndRefuseOthers()
     {
         using var anonymous = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -1,3 +1,4 @@
+using Mbk.Portal.Features.Statistics.Report;
 using Mbk.Portal.Features.Statistics.Tally;
 using Mbk.Portal.Features.Statistics.Visitors;
 
@@ -10,12 +11,14 @@ public static class StatisticsFeature
     {
         services.AddTallyServices();
         services.AddVisitorAndImportServices();
+        services.AddStatisticsReportServices();
         return services;
     }
 
     public static IEndpointRouteBuilder MapStatisticsFeature(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapDoorCounterApi();
+        endpoints.MapStatisticsExports();
         return endpoints;
     }
 }
