@@ -1,6 +1,8 @@
 // Queue benchmarks: call-next latency on a real SQLite file, and how long a call takes to reach N open
 // SignalR hub clients and N in-process (Blazor component) subscribers. Not a test: it measures and prints.
 //   dotnet run -c Release --project benchmarks/Mbk.Benchmarks [-- --calls 500 --clients 10,50,200]
+// Statistics year view over ~3.5 million generated tallies (10 offices × 10 years):
+//   dotnet run -c Release --project benchmarks/Mbk.Benchmarks -- --statistics [--offices 10 --years 10 --per-day 134]
 using System.Diagnostics;
 using System.Globalization;
 using Mbk.Benchmarks;
@@ -13,6 +15,12 @@ using Mbk.Portal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+
+if (args.Contains("--statistics"))
+{
+    await StatisticsBenchmark.RunAsync(Option(args, "--offices", 10), Option(args, "--years", 10), Option(args, "--per-day", 134));
+    return;
+}
 
 var calls = Option(args, "--calls", 500);
 var clientCounts = (OptionText(args, "--clients") ?? "10,50,200").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
