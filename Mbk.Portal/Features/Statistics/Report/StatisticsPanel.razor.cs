@@ -15,6 +15,9 @@ namespace Mbk.Portal.Features.Statistics.Report;
 /// </summary>
 public sealed partial class StatisticsPanel : LiveComponentBase
 {
+    // Counts are whole numbers and the table below carries the legend in Swedish: no decimals or English labels.
+    private static readonly HeatMapChartOptions HeatMapOptions = new() { ShowLabels = false, ShowLegendLabels = false, ValueFormatString = "0" };
+
     /// <summary>Live events reload the report at most this often.</summary>
     public static readonly TimeSpan MinReloadInterval = TimeSpan.FromSeconds(2);
 
