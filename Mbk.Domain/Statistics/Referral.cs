@@ -6,95 +6,22 @@ namespace Mbk.Domain.Statistics;
 /// A länkning target: an agency or unit visitors are referred on to. Retired, never deleted, and renamed with history,
 /// like <see cref="QuestionCategory"/>.
 /// </summary>
-public sealed class ReferralTarget : Entity
+public sealed class ReferralTarget : NamedCatalogItem
 {
-    public const int NameMaxLength = 100;
-
-    private const string NameField = "Länkningens namn";
-
-    private readonly List<CategoryNameChange> _nameHistory = [];
-
     private ReferralTarget()
     {
-        Name = string.Empty;
     }
 
-    public int OfficeId { get; private set; }
-
-    /// <summary>The current name (the last entry of <see cref="NameHistory"/>).</summary>
-    public string Name { get; private set; }
-
-    public int SortOrder { get; private set; }
-
-    public bool IsActive { get; private set; }
-
-    /// <summary>When the target was (last) retired; null while active.</summary>
-    public DateTimeOffset? RetiredAt { get; private set; }
-
-    /// <summary>Every name the target has had, oldest first; the first is valid from <see cref="DateTimeOffset.MinValue"/>.</summary>
-    public IReadOnlyList<CategoryNameChange> NameHistory => _nameHistory;
+    protected override string NameField => "Länkningens namn";
 
     public static ReferralTarget Create(int officeId, string name, int sortOrder)
     {
-        var target = new ReferralTarget
-        {
-            OfficeId = officeId,
-            Name = Text.Required(name, NameField, NameMaxLength),
-            SortOrder = QuestionCategory.CheckSortOrder(sortOrder),
-            IsActive = true,
-        };
-        target._nameHistory.Add(new CategoryNameChange(target.Name, DateTimeOffset.MinValue));
-        target.Raise(new ReferralTargetsChanged(officeId));
+        var target = new ReferralTarget();
+        target.Initialize(officeId, name, sortOrder);
         return target;
     }
 
-    /// <summary>Gives the target a new name from <paramref name="now"/> on; earlier referrals keep the old name in reports.</summary>
-    public void Rename(string name, DateTimeOffset now)
-    {
-        var trimmed = Text.Required(name, NameField, NameMaxLength);
-        if (NameHistoryRules.Rename(_nameHistory, trimmed, now))
-        {
-            Name = trimmed;
-            Raise(new ReferralTargetsChanged(OfficeId));
-        }
-    }
-
-    /// <summary>The name the target had at <paramref name="instant"/>.</summary>
-    public string NameAt(DateTimeOffset instant) => NameHistoryRules.NameAt(_nameHistory, instant);
-
-    public void Reorder(int sortOrder)
-    {
-        if (QuestionCategory.CheckSortOrder(sortOrder) != SortOrder)
-        {
-            SortOrder = sortOrder;
-            Raise(new ReferralTargetsChanged(OfficeId));
-        }
-    }
-
-    /// <summary>Stops new referrals to the target; its history stays. Retiring a retired target changes nothing.</summary>
-    public void Retire(DateTimeOffset now)
-    {
-        if (!IsActive)
-        {
-            return;
-        }
-
-        IsActive = false;
-        RetiredAt = now;
-        Raise(new ReferralTargetsChanged(OfficeId));
-    }
-
-    public void Reactivate()
-    {
-        if (IsActive)
-        {
-            return;
-        }
-
-        IsActive = true;
-        RetiredAt = null;
-        Raise(new ReferralTargetsChanged(OfficeId));
-    }
+    protected override IOfficeEvent Changed() => new ReferralTargetsChanged(OfficeId);
 }
 
 public sealed record ReferralTargetsChanged(int OfficeId) : IOfficeEvent

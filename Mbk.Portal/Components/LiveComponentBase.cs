@@ -11,6 +11,7 @@ namespace Mbk.Portal.Components;
 public abstract class LiveComponentBase : ComponentBase, IDisposable
 {
     private IDisposable? _subscription;
+    private ITimer? _refreshTimer;
 
     [Inject]
     private ILiveEventBus LiveEvents { get; set; } = default!;
@@ -26,6 +27,21 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         }));
     }
 
+    /// <summary>
+    /// Reloads on a timer as well (for figures that change with the clock, like waiting times); the component
+    /// re-renders after each reload and the timer stops when the component is disposed.
+    /// </summary>
+    protected void RefreshEvery(TimeProvider clock, TimeSpan interval, Func<Task> reload)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        _refreshTimer?.Dispose();
+        _refreshTimer = clock.CreateTimer(_ => _ = InvokeAsync(async () =>
+        {
+            await reload();
+            StateHasChanged();
+        }), null, interval, interval);
+    }
+
     public void Dispose()
     {
         Dispose(disposing: true);
@@ -38,6 +54,8 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         {
             _subscription?.Dispose();
             _subscription = null;
+            _refreshTimer?.Dispose();
+            _refreshTimer = null;
         }
     }
 }

@@ -18,7 +18,6 @@ public sealed partial class CounterPanel : LiveComponentBase
     private string? _error;
     private string? _info;
     private bool _busy;
-    private ITimer? _timer;
 
     // Choosing a place and services.
     private bool _changingPlace;
@@ -90,24 +89,7 @@ public sealed partial class CounterPanel : LiveComponentBase
             }
         });
         await ReloadAsync();
-        _timer = Clock.CreateTimer(_ => _ = InvokeAsync(RefreshAsync), null, RefreshInterval, RefreshInterval);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _timer?.Dispose();
-            _timer = null;
-        }
-
-        base.Dispose(disposing);
-    }
-
-    private async Task RefreshAsync()
-    {
-        await ReloadAsync();
-        StateHasChanged();
+        RefreshEvery(Clock, RefreshInterval, ReloadAsync);
     }
 
     private async Task ReloadAsync()

@@ -18,7 +18,6 @@ public sealed partial class QueueMonitorPanel : LiveComponentBase
 
     private MonitorView? _view;
     private string? _error;
-    private ITimer? _timer;
     private int? _editingServiceId;
     private int _targetDraft;
     private bool _saving;
@@ -51,24 +50,7 @@ public sealed partial class QueueMonitorPanel : LiveComponentBase
             }
         });
         await ReloadAsync();
-        _timer = Clock.CreateTimer(_ => _ = InvokeAsync(RefreshAsync), null, RefreshInterval, RefreshInterval);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _timer?.Dispose();
-            _timer = null;
-        }
-
-        base.Dispose(disposing);
-    }
-
-    private async Task RefreshAsync()
-    {
-        await ReloadAsync();
-        StateHasChanged();
+        RefreshEvery(Clock, RefreshInterval, ReloadAsync);
     }
 
     private async Task ReloadAsync() => _view = await Queries.GetMonitorAsync(OfficeId);

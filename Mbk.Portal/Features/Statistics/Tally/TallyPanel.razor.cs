@@ -39,7 +39,6 @@ public sealed partial class TallyPanel : LiveComponentBase
     private string? _info;
     private bool _busy;
     private int _tab;
-    private ITimer? _timer;
 
     // The next tap's choices: the channel stays, the optional ones reset after each tap.
     private TallyChannel _channel = TallyChannel.Disk;
@@ -93,24 +92,7 @@ public sealed partial class TallyPanel : LiveComponentBase
         await ReloadAsync();
         _batchDate = _view!.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await LoadBatchCategoriesAsync();
-        _timer = Clock.CreateTimer(_ => _ = InvokeAsync(RefreshAsync), null, RefreshInterval, RefreshInterval);
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _timer?.Dispose();
-            _timer = null;
-        }
-
-        base.Dispose(disposing);
-    }
-
-    private async Task RefreshAsync()
-    {
-        await ReloadAsync();
-        StateHasChanged();
+        RefreshEvery(Clock, RefreshInterval, ReloadAsync);
     }
 
     private async Task ReloadAsync()
