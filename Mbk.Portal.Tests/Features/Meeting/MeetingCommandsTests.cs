@@ -167,4 +167,63 @@ public sealed class MeetingCommandsTests : IAsyncLifetime
         (await _queries.OpenActionItemsAsync(_advisor)).ShouldBeEmpty();
         (await _queries.MeetingAsync(_chair, tuesday))!.Attendees.Select(a => a.DisplayName).ShouldBe(["Olsson", "Ahmed"], ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task ShouldPublishTheCurrentPointAndNewDecisionsAfterTheCommit()
+    {
+        var received = new List<Mbk.Domain.Common.IOfficeEvent>();
+        using var subscription = _database.Bus.Subscribe(_office.Id, e =>
+        {
+            lock (received)
+            {
+                received.Add(e);
+            }
+
+            return Task.CompletedTask;
+        });
+        var id = await _commands.GetOrCreateTodaysMeetingAsync(_chair);
+        await _commands.StartAsync(_chair, id);
+
+        await _commands.GoToAsync(_chair, id, 1);
+        var decisionId = await _commands.RecordDecisionAsync(_chair, id, 1, new DecisionInput("Två i disken på måndagar.", DecisionCategory.Arbetssatt, null, null));
+
+        received.ShouldContain(new MeetingPointChanged(_office.Id, id, 1));
+        received.OfType<DecisionRecorded>().ShouldHaveSingleItem().DecisionId.ShouldBe(decisionId);
+        received.OfType<MeetingStarted>().ShouldHaveSingleItem().MeetingId.ShouldBe(id);
+    }
+
+    [Fact]
+    public async Task ShouldCountUnreadDecisionsPerUserAndShowManagersWhoRead()
+    {
+        var id = await _commands.GetOrCreateTodaysMeetingAsync(_chair);
+        await _commands.StartAsync(_chair, id);
+        var first = await _commands.RecordDecisionAsync(_chair, id, 0, new DecisionInput("Beslut ett", DecisionCategory.Rutin, null, null));
+        var second = await _commands.RecordDecisionAsync(_chair, id, 0, new DecisionInput("Beslut två", DecisionCategory.Lokal, null, null));
+
+        (await _queries.UnreadDecisionIdsAsync(_advisor)).ShouldBe([second, first]);
+        await _commands.MarkDecisionsReadAsync(_advisor, [first]);
+        await _commands.MarkDecisionsReadAsync(_advisor, [first, second]);
+
+        (await _queries.UnreadDecisionIdsAsync(_advisor)).ShouldBeEmpty();
+        (await _queries.UnreadDecisionIdsAsync(_chair)).Count.ShouldBe(2);
+        (await _queries.ReadersAsync(_manager, first)).ShouldHaveSingleItem().UserId.ShouldBe(_advisor.UserId);
+        await Should.ThrowAsync<DomainException>(() => _queries.ReadersAsync(_advisor, first));
+    }
+
+    [Fact]
+    public async Task ShouldCloseYesterdaysMeetingLeftRunningWhenTodaysIsPlanned()
+    {
+        await _commands.ProposePointAsync(_advisor, "Punkt ett", null);
+        var tuesday = await _commands.GetOrCreateTodaysMeetingAsync(_chair);
+        await _commands.StartAsync(_chair, tuesday);
+        await _commands.GoToAsync(_chair, tuesday, 4);
+        var decisionId = await _commands.RecordDecisionAsync(_chair, tuesday, 4, new DecisionInput("Glömt avsluta", DecisionCategory.Ovrigt, null, null));
+
+        _clock.Advance(TimeSpan.FromDays(1));
+        await _commands.GetOrCreateTodaysMeetingAsync(_chair);
+
+        (await _queries.MeetingAsync(_chair, tuesday))!.Status.ShouldBe(MeetingStatus.Closed);
+        (await _queries.TodayAsync(_chair))!.Items.ShouldNotContain(i => i.Kind == AgendaItemKind.Point);
+        await Should.ThrowAsync<DomainException>(() => _commands.EditDecisionAsync(_chair, decisionId, new DecisionInput("Ändrad", DecisionCategory.Ovrigt, null, null)));
+    }
 }

@@ -57,6 +57,15 @@ public sealed class MeetingCommands(IDbContextFactory<PortalDbContext> dbFactory
             return raced;
         }
 
+        // A meeting of an earlier day left running is closed first, so its decisions join the binder and its
+        // reached points are handled before the new agenda is built.
+        var stale = await db.MorningMeetings.Where(m => m.OfficeId == officeId && m.Date < today && m.Status == MeetingStatus.Running).ToListAsync(cancellationToken);
+        foreach (var old in stale)
+        {
+            await CloseMeetingAsync(db, old, now, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         var template = await TemplateAsync(db, officeId, AgendaTemplate.KindFor(today), cancellationToken);
         var points = await db.MeetingPoints.Where(p => p.OfficeId == officeId && p.Status == MeetingPointStatus.Open).ToListAsync(cancellationToken);
         var decisions = await db.Decisions.Where(d => d.OfficeId == officeId && d.Status == DecisionStatus.Gallande && d.ReviewDate != null && d.ReviewDate <= today)
@@ -193,15 +202,26 @@ public sealed class MeetingCommands(IDbContextFactory<PortalDbContext> dbFactory
         WithMeetingAsync(actor, meetingId, async (db, meeting, now) =>
         {
             RequireChair(actor, meeting, "avsluta mötet");
-            var pointIds = meeting.Items.Where(i => i.PointId is not null).Select(i => i.PointId!.Value).ToList();
-            var points = await db.MeetingPoints.Where(p => pointIds.Contains(p.Id)).ToListAsync(cancellationToken);
-            meeting.Close(now, points);
-            var reviewed = meeting.ReviewedDecisionIds();
-            foreach (var decision in await db.Decisions.Where(d => reviewed.Contains(d.Id)).ToListAsync(cancellationToken))
-            {
-                decision.MarkReviewed(meeting.Date);
-            }
+            await CloseMeetingAsync(db, meeting, now, cancellationToken);
         }, cancellationToken);
+
+    /// <summary>Marks decisions as read by the actor (the "new decisions" badge counts the unread ones).</summary>
+    public async Task MarkDecisionsReadAsync(StaffContext actor, IReadOnlyCollection<int> decisionIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decisionIds);
+        var officeId = RequireOffice(actor);
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ids = decisionIds.Distinct().ToList();
+        var unread = await db.Decisions
+            .Where(d => d.OfficeId == officeId && ids.Contains(d.Id) && !db.DecisionReads.Any(r => r.DecisionId == d.Id && r.UserId == actor.UserId))
+            .Select(d => d.Id)
+            .ToListAsync(cancellationToken);
+        db.DecisionReads.AddRange(unread.Select(id => DecisionRead.Create(id, actor.UserId, now)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
 
     /// <summary>A manager replaces the office's standing agenda (daily or Monday); it applies from the next meeting built.</summary>
     public async Task SetTemplateAsync(StaffContext actor, AgendaTemplateKind kind, IReadOnlyList<string> titles, CancellationToken cancellationToken = default)
@@ -226,6 +246,18 @@ public sealed class MeetingCommands(IDbContextFactory<PortalDbContext> dbFactory
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task CloseMeetingAsync(PortalDbContext db, MorningMeeting meeting, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pointIds = meeting.Items.Where(i => i.PointId is not null).Select(i => i.PointId!.Value).ToList();
+        var points = await db.MeetingPoints.Where(p => pointIds.Contains(p.Id)).ToListAsync(cancellationToken);
+        meeting.Close(now, points);
+        var reviewed = meeting.ReviewedDecisionIds();
+        foreach (var decision in await db.Decisions.Where(d => reviewed.Contains(d.Id)).ToListAsync(cancellationToken))
+        {
+            decision.MarkReviewed(meeting.Date);
+        }
     }
 
     /// <summary>The office's template of a kind, or the default one when no manager has set it.</summary>

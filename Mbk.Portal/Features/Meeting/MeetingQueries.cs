@@ -66,6 +66,8 @@ public sealed record MeetingView(
     IReadOnlyList<AgendaItemView> Items,
     IReadOnlyList<AttendeeView> Attendees);
 
+public sealed record DecisionReaderView(string UserId, string DisplayName, DateTimeOffset ReadAt);
+
 public sealed record MeetingPointView(int Id, string Title, string? Text, string ProposedByName, DateTimeOffset ProposedAt, int? FeedbackId, MeetingPointStatus Status);
 
 /// <summary>Binder filters; all optional. <see cref="From"/>/<see cref="To"/> are meeting days, inclusive.</summary>
@@ -167,6 +169,38 @@ public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory,
             .OrderByDescending(r => r.Date).ThenByDescending(r => r.d.RecordedAt).ThenByDescending(r => r.d.Id)
             .Select(r => ToView(r.d, r.Date, titles))
             .ToList();
+    }
+
+    /// <summary>Ids of the office's decisions the actor has not read yet (the "new decisions" badge), newest first.</summary>
+    public async Task<IReadOnlyList<int>> UnreadDecisionIdsAsync(StaffContext actor, CancellationToken cancellationToken = default)
+    {
+        var officeId = MeetingCommands.RequireOffice(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ids = await db.Decisions.AsNoTracking()
+            .Where(d => d.OfficeId == officeId && !db.DecisionReads.Any(r => r.DecisionId == d.Id && r.UserId == actor.UserId))
+            .Select(d => d.Id)
+            .ToListAsync(cancellationToken);
+        return ids.OrderDescending().ToList();
+    }
+
+    /// <summary>Who has read a decision (managers only), first reader first.</summary>
+    public async Task<IReadOnlyList<DecisionReaderView>> ReadersAsync(StaffContext actor, int decisionId, CancellationToken cancellationToken = default)
+    {
+        var officeId = MeetingCommands.RequireOffice(actor);
+        if (!actor.IsManager)
+        {
+            throw new Mbk.Domain.Common.DomainException("Bara en chef kan se vilka som har läst ett beslut.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await (from r in db.DecisionReads.AsNoTracking()
+                          join d in db.Decisions.AsNoTracking() on r.DecisionId equals d.Id
+                          join u in db.Users.AsNoTracking() on r.UserId equals u.Id into users
+                          from u in users.DefaultIfEmpty()
+                          where r.DecisionId == decisionId && d.OfficeId == officeId
+                          select new { r.UserId, Name = u == null ? null : u.DisplayName, r.ReadAt })
+            .ToListAsync(cancellationToken);
+        return rows.OrderBy(r => r.ReadAt).Select(r => new DecisionReaderView(r.UserId, r.Name ?? r.UserId, r.ReadAt)).ToList();
     }
 
     /// <summary>Open action items of the office (or of one staff member), oldest due date first, overdue flagged.</summary>

@@ -52,6 +52,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
 
+    public DbSet<DecisionRead> DecisionReads => Set<DecisionRead>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no date-time-with-offset type: store instants as UTC ticks, so the database compares, orders

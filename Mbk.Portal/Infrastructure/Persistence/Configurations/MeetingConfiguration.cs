@@ -108,3 +108,15 @@ internal sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionI
         builder.HasIndex(a => new { a.OfficeId, a.Done, a.DueDate });
     }
 }
+
+internal sealed class DecisionReadConfiguration : IEntityTypeConfiguration<DecisionRead>
+{
+    public void Configure(EntityTypeBuilder<DecisionRead> builder)
+    {
+        builder.ToTable("DecisionReads");
+        builder.HasKey(r => new { r.DecisionId, r.UserId });
+        builder.Property(r => r.UserId).HasMaxLength(Decision.UserIdMaxLength);
+        builder.HasOne<Decision>().WithMany().HasForeignKey(r => r.DecisionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => r.UserId);
+    }
+}

@@ -172,6 +172,25 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                     b.ToTable("Decisions", (string)null);
                 });
 
+            modelBuilder.Entity("Mbk.Domain.Meeting.DecisionRead", b =>
+                {
+                    b.Property<int>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DecisionId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("DecisionReads", (string)null);
+                });
+
             modelBuilder.Entity("Mbk.Domain.Meeting.MeetingPoint", b =>
                 {
                     b.Property<int>("Id")
@@ -1064,6 +1083,15 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("SupersedesId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Mbk.Domain.Meeting.DecisionRead", b =>
+                {
+                    b.HasOne("Mbk.Domain.Meeting.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mbk.Domain.Meeting.MeetingPoint", b =>

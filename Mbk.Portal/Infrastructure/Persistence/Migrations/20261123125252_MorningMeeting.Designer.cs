@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mbk.Portal.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123124722_MorningMeeting")]
+    [Migration("20261123125252_MorningMeeting")]
     partial class MorningMeeting
     {
         /// <inheritdoc />
@@ -173,6 +173,25 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                     b.HasIndex("OfficeId", "Status", "ReviewDate");
 
                     b.ToTable("Decisions", (string)null);
+                });
+
+            modelBuilder.Entity("Mbk.Domain.Meeting.DecisionRead", b =>
+                {
+                    b.Property<int>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DecisionId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("DecisionReads", (string)null);
                 });
 
             modelBuilder.Entity("Mbk.Domain.Meeting.MeetingPoint", b =>
@@ -1067,6 +1086,15 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("SupersedesId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Mbk.Domain.Meeting.DecisionRead", b =>
+                {
+                    b.HasOne("Mbk.Domain.Meeting.Decision", null)
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mbk.Domain.Meeting.MeetingPoint", b =>

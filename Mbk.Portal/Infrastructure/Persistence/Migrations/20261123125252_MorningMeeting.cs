@@ -220,6 +220,25 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "DecisionReads",
+                columns: table => new
+                {
+                    DecisionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DecisionReads", x => new { x.DecisionId, x.UserId });
+                    table.ForeignKey(
+                        name: "FK_DecisionReads_Decisions_DecisionId",
+                        column: x => x.DecisionId,
+                        principalTable: "Decisions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ActionItems_MeetingId",
                 table: "ActionItems",
@@ -235,6 +254,11 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                 table: "AgendaTemplates",
                 columns: new[] { "OfficeId", "Kind" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DecisionReads_UserId",
+                table: "DecisionReads",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Decisions_MeetingId",
@@ -293,7 +317,7 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                 name: "AgendaTemplates");
 
             migrationBuilder.DropTable(
-                name: "Decisions");
+                name: "DecisionReads");
 
             migrationBuilder.DropTable(
                 name: "MeetingAgendaItems");
@@ -303,6 +327,9 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "MeetingPoints");
+
+            migrationBuilder.DropTable(
+                name: "Decisions");
 
             migrationBuilder.DropTable(
                 name: "MorningMeetings");
