@@ -2,6 +2,7 @@ using System.Globalization;
 using Mbk.Portal.Components;
 using Mbk.Portal.Features.Admin;
 using Mbk.Portal.Features.Identity;
+using Mbk.Portal.Features.Meeting;
 using Mbk.Portal.Features.Offices;
 using Mbk.Portal.Features.Queue;
 using Mbk.Portal.Features.Statistics;
@@ -62,6 +63,7 @@ public static class PortalSetup
         services.AddAdminFeature();
         services.AddQueueFeature();
         services.AddStatisticsFeature();
+        services.AddMeetingFeature();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Mbk.Domain.Meeting;
 using Mbk.Domain.Offices;
 using Mbk.Domain.Queue;
 using Mbk.Domain.Statistics;
@@ -40,6 +41,18 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<Survey> Surveys => Set<Survey>();
 
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+
+    public DbSet<AgendaTemplate> AgendaTemplates => Set<AgendaTemplate>();
+
+    public DbSet<MeetingPoint> MeetingPoints => Set<MeetingPoint>();
+
+    public DbSet<MorningMeeting> MorningMeetings => Set<MorningMeeting>();
+
+    public DbSet<Decision> Decisions => Set<Decision>();
+
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+
+    public DbSet<DecisionRead> DecisionReads => Set<DecisionRead>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

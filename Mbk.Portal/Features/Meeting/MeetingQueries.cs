@@ -1,0 +1,266 @@
+using Mbk.Domain.Meeting;
+using Mbk.Portal.Features.Identity;
+using Mbk.Portal.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Mbk.Portal.Features.Meeting;
+
+public sealed record DecisionView(
+    int Id,
+    int MeetingId,
+    DateOnly MeetingDate,
+    int ItemIndex,
+    string ItemTitle,
+    string Text,
+    DecisionCategory Category,
+    string? ResponsibleName,
+    DateOnly? ReviewDate,
+    DecisionStatus Status,
+    string RecordedByName,
+    DateTimeOffset RecordedAt,
+    int? SupersededById,
+    int? SupersedesId)
+{
+    public string CategoryName => Category.DisplayName();
+
+    public string StatusName => Status.DisplayName();
+}
+
+public sealed record ActionItemView(
+    int Id,
+    int MeetingId,
+    int? ItemIndex,
+    string What,
+    string WhoName,
+    string? WhoUserId,
+    DateOnly DueDate,
+    bool Done,
+    DateTimeOffset? DoneAt,
+    bool IsOverdue);
+
+public sealed record AgendaItemView(
+    int Index,
+    string Title,
+    AgendaItemKind Kind,
+    int? PointId,
+    int? DecisionId,
+    int? ActionItemId,
+    string? Notes,
+    int NotesVersion,
+    string? PointText,
+    string? PointProposedBy,
+    IReadOnlyList<DecisionView> Decisions,
+    IReadOnlyList<ActionItemView> ActionItems);
+
+public sealed record AttendeeView(string UserId, string DisplayName);
+
+public sealed record MeetingView(
+    int Id,
+    DateOnly Date,
+    MeetingStatus Status,
+    string? ChairUserId,
+    string? ChairName,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? ClosedAt,
+    int CurrentItemIndex,
+    IReadOnlyList<AgendaItemView> Items,
+    IReadOnlyList<AttendeeView> Attendees);
+
+public sealed record DecisionReaderView(string UserId, string DisplayName, DateTimeOffset ReadAt);
+
+public sealed record MeetingPointView(int Id, string Title, string? Text, string ProposedByName, DateTimeOffset ProposedAt, int? FeedbackId, MeetingPointStatus Status);
+
+/// <summary>Binder filters; all optional. <see cref="From"/>/<see cref="To"/> are meeting days, inclusive.</summary>
+public sealed record DecisionFilter(
+    string? Search = null,
+    DecisionCategory? Category = null,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    string? Person = null,
+    DecisionStatus? Status = null);
+
+/// <summary>Read models of the morning meeting and the binder.</summary>
+public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>Today's meeting of the actor's office with its agenda, or null until it has been planned.</summary>
+    public async Task<MeetingView?> TodayAsync(StaffContext actor, CancellationToken cancellationToken = default)
+    {
+        var officeId = MeetingCommands.RequireOffice(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = await MeetingCommands.TodayAsync(db, officeId, clock.GetUtcNow(), cancellationToken);
+        var id = await db.MorningMeetings.Where(m => m.OfficeId == officeId && m.Date == today).Select(m => (int?)m.Id).SingleOrDefaultAsync(cancellationToken);
+        return id is null ? null : await LoadAsync(db, officeId, id.Value, today, cancellationToken);
+    }
+
+    /// <summary>A meeting of the actor's office with its agenda, decisions and action items.</summary>
+    public async Task<MeetingView?> MeetingAsync(StaffContext actor, int meetingId, CancellationToken cancellationToken = default)
+    {
+        var officeId = MeetingCommands.RequireOffice(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = await MeetingCommands.TodayAsync(db, officeId, clock.GetUtcNow(), cancellationToken);
+        return await LoadAsync(db, officeId, meetingId, today, cancellationToken);
+    }
+
+    /// <summary>Points waiting for a meeting, oldest first.</summary>
+    public async Task<IReadOnlyList<MeetingPointView>> OpenPointsAsync(StaffContext actor, CancellationToken cancellationToken = default)
+    {
+        var officeId = MeetingCommands.RequireOffice(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var points = await db.MeetingPoints.AsNoTracking()
+            .Where(p => p.OfficeId == officeId && p.Status == MeetingPointStatus.Open)
+            .ToListAsync(cancellationToken);
+        return points.OrderBy(p => p.ProposedAt).ThenBy(p => p.Id).Select(ToView).ToList();
+    }
+
+    /// <summary>The office's standing agenda of a kind (the default until a manager sets one).</summary>
+    public async Task<IReadOnlyList<string>> TemplateAsync(StaffContext actor, AgendaTemplateKind kind, CancellationToken cancellationToken = default)
+    {
+        var officeId = MeetingCommands.RequireOffice(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return (await MeetingCommands.TemplateAsync(db, officeId, kind, cancellationToken)).Items;
+    }
+
+    /// <summary>The binder: the office's decisions, newest first, filtered.</summary>
+    public async Task<IReadOnlyList<DecisionView>> DecisionsAsync(StaffContext actor, DecisionFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var officeId = MeetingCommands.RequireOffice(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = from d in db.Decisions.AsNoTracking()
+                    join m in db.MorningMeetings.AsNoTracking() on d.MeetingId equals m.Id
+                    where d.OfficeId == officeId
+                    select new { d, m.Date };
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var pattern = Like(filter.Search);
+            query = query.Where(x => EF.Functions.Like(x.d.Text, pattern, "\\"));
+        }
+
+        if (filter.Category is { } category)
+        {
+            query = query.Where(x => x.d.Category == category);
+        }
+
+        if (filter.Status is { } status)
+        {
+            query = query.Where(x => x.d.Status == status);
+        }
+
+        if (filter.From is { } from)
+        {
+            query = query.Where(x => x.Date >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            query = query.Where(x => x.Date <= to);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Person))
+        {
+            var pattern = Like(filter.Person);
+            query = query.Where(x => EF.Functions.Like(x.d.ResponsibleName, pattern, "\\") || EF.Functions.Like(x.d.RecordedByName, pattern, "\\"));
+        }
+
+        var rows = await query.ToListAsync(cancellationToken);
+        var meetingIds = rows.Select(r => r.d.MeetingId).Distinct().ToList();
+        var titles = await ItemTitlesAsync(db, meetingIds, cancellationToken);
+        return rows
+            .OrderByDescending(r => r.Date).ThenByDescending(r => r.d.RecordedAt).ThenByDescending(r => r.d.Id)
+            .Select(r => ToView(r.d, r.Date, titles))
+            .ToList();
+    }
+
+    /// <summary>Ids of the office's decisions the actor has not read yet (the "new decisions" badge), newest first.</summary>
+    public async Task<IReadOnlyList<int>> UnreadDecisionIdsAsync(StaffContext actor, CancellationToken cancellationToken = default)
+    {
+        var officeId = MeetingCommands.RequireOffice(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ids = await db.Decisions.AsNoTracking()
+            .Where(d => d.OfficeId == officeId && !db.DecisionReads.Any(r => r.DecisionId == d.Id && r.UserId == actor.UserId))
+            .Select(d => d.Id)
+            .ToListAsync(cancellationToken);
+        return ids.OrderDescending().ToList();
+    }
+
+    /// <summary>Who has read a decision (managers only), first reader first.</summary>
+    public async Task<IReadOnlyList<DecisionReaderView>> ReadersAsync(StaffContext actor, int decisionId, CancellationToken cancellationToken = default)
+    {
+        var officeId = MeetingCommands.RequireOffice(actor);
+        if (!actor.IsManager)
+        {
+            throw new Mbk.Domain.Common.DomainException("Bara en chef kan se vilka som har läst ett beslut.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await (from r in db.DecisionReads.AsNoTracking()
+                          join d in db.Decisions.AsNoTracking() on r.DecisionId equals d.Id
+                          join u in db.Users.AsNoTracking() on r.UserId equals u.Id into users
+                          from u in users.DefaultIfEmpty()
+                          where r.DecisionId == decisionId && d.OfficeId == officeId
+                          select new { r.UserId, Name = u == null ? null : u.DisplayName, r.ReadAt })
+            .ToListAsync(cancellationToken);
+        return rows.OrderBy(r => r.ReadAt).Select(r => new DecisionReaderView(r.UserId, r.Name ?? r.UserId, r.ReadAt)).ToList();
+    }
+
+    /// <summary>Open action items of the office (or of one staff member), oldest due date first, overdue flagged.</summary>
+    public async Task<IReadOnlyList<ActionItemView>> OpenActionItemsAsync(StaffContext actor, string? whoUserId = null, CancellationToken cancellationToken = default)
+    {
+        var officeId = MeetingCommands.RequireOffice(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = await MeetingCommands.TodayAsync(db, officeId, clock.GetUtcNow(), cancellationToken);
+        var query = db.ActionItems.AsNoTracking().Where(a => a.OfficeId == officeId && !a.Done);
+        if (whoUserId is not null)
+        {
+            query = query.Where(a => a.WhoUserId == whoUserId);
+        }
+
+        var items = await query.ToListAsync(cancellationToken);
+        return items.OrderBy(a => a.DueDate).ThenBy(a => a.Id).Select(a => ToView(a, today)).ToList();
+    }
+
+    private static async Task<MeetingView?> LoadAsync(PortalDbContext db, int officeId, int meetingId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var meeting = await db.MorningMeetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId && m.OfficeId == officeId, cancellationToken);
+        if (meeting is null)
+        {
+            return null;
+        }
+
+        var decisions = await db.Decisions.AsNoTracking().Where(d => d.MeetingId == meetingId).OrderBy(d => d.RecordedAt).ThenBy(d => d.Id).ToListAsync(cancellationToken);
+        var actions = await db.ActionItems.AsNoTracking().Where(a => a.MeetingId == meetingId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var pointIds = meeting.Items.Where(i => i.PointId is not null).Select(i => i.PointId!.Value).ToList();
+        var points = await db.MeetingPoints.AsNoTracking().Where(p => pointIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var titles = meeting.Items.ToDictionary(i => (meeting.Id, i.Index), i => i.Title);
+        var items = meeting.Items.Select(i =>
+        {
+            var point = i.PointId is { } pid && points.TryGetValue(pid, out var p) ? p : null;
+            return new AgendaItemView(
+                i.Index, i.Title, i.Kind, i.PointId, i.DecisionId, i.ActionItemId, i.Notes, i.NotesVersion,
+                point?.Text, point?.ProposedByName,
+                decisions.Where(d => d.ItemIndex == i.Index).Select(d => ToView(d, meeting.Date, titles)).ToList(),
+                actions.Where(a => a.ItemIndex == i.Index).Select(a => ToView(a, today)).ToList());
+        }).ToList();
+        return new MeetingView(
+            meeting.Id, meeting.Date, meeting.Status, meeting.ChairUserId, meeting.ChairName, meeting.StartedAt, meeting.ClosedAt,
+            meeting.CurrentItemIndex, items, meeting.Attendees.Select(a => new AttendeeView(a.UserId, a.DisplayName)).ToList());
+    }
+
+    private static async Task<Dictionary<(int MeetingId, int Index), string>> ItemTitlesAsync(PortalDbContext db, List<int> meetingIds, CancellationToken cancellationToken)
+    {
+        var meetings = await db.MorningMeetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToListAsync(cancellationToken);
+        return meetings.SelectMany(m => m.Items.Select(i => (Key: (m.Id, i.Index), i.Title))).ToDictionary(x => x.Key, x => x.Title);
+    }
+
+    private static string Like(string text) =>
+        "%" + text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+
+    private static DecisionView ToView(Decision d, DateOnly meetingDate, Dictionary<(int MeetingId, int Index), string> titles) => new(
+        d.Id, d.MeetingId, meetingDate, d.ItemIndex, titles.GetValueOrDefault((d.MeetingId, d.ItemIndex), string.Empty), d.Text, d.Category,
+        d.ResponsibleName, d.ReviewDate, d.Status, d.RecordedByName, d.RecordedAt, d.SupersededById, d.SupersedesId);
+
+    private static ActionItemView ToView(ActionItem a, DateOnly today) => new(
+        a.Id, a.MeetingId, a.ItemIndex, a.What, a.WhoName, a.WhoUserId, a.DueDate, a.Done, a.DoneAt, a.IsOverdue(today));
+
+    private static MeetingPointView ToView(MeetingPoint p) => new(p.Id, p.Title, p.Text, p.ProposedByName, p.ProposedAt, p.FeedbackId, p.Status);
+}
