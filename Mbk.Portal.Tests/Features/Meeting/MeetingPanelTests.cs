@@ -1,0 +1,220 @@
+using Bunit;
+using Mbk.Domain.Offices;
+using Mbk.Portal.Features.Identity;
+using Mbk.Portal.Features.Meeting;
+using Mbk.Portal.Features.Meeting.Pages;
+using Mbk.Portal.Infrastructure.Live;
+using Mbk.Portal.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Mbk.Portal.Tests.Features.Meeting;
+
+/// <summary>The /meeting panel on a real SQLite file: agenda, starting, stepping, decisions and refused notes.</summary>
+public sealed class MeetingPanelTests : MudBunitContext
+{
+    // Tuesday 24 November 2026, 08:00 in Stockholm.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 7, 0, 0, TimeSpan.Zero));
+    private TestDatabase _database = default!;
+    private Office _office = default!;
+    private MeetingCommands _commands = default!;
+    private MeetingQueries _queries = default!;
+    private StaffContext _advisor = default!;
+    private StaffContext _colleague = default!;
+
+    public override async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync();
+        _office = await _database.AddOfficeAsync("Medborgarkontoret Möte", "mote-" + Guid.NewGuid().ToString("N")[..8]);
+        _commands = new MeetingCommands(_database, _clock);
+        _queries = new MeetingQueries(_database, _clock);
+        _advisor = TestDatabase.Staff(_office, StaffRoles.Advisor) with { DisplayName = "Sara Vägledare" };
+        _colleague = TestDatabase.Staff(_office, StaffRoles.Advisor) with { DisplayName = "Ahmed Kollega" };
+        Services.AddSingleton<ILiveEventBus>(_database.Bus);
+        Services.AddSingleton<TimeProvider>(_clock);
+        Services.AddSingleton(_commands);
+        Services.AddSingleton(_queries);
+        RenderMudProviders();
+    }
+
+    private IRenderedComponent<MeetingPanel> RenderPanel(StaffContext? staff = null)
+    {
+        var cut = Render<MeetingPanel>(p => p.Add(c => c.Staff, staff ?? _advisor));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=meeting-item-0]"));
+        return cut;
+    }
+
+    private static string CurrentTitle(IRenderedComponent<MeetingPanel> cut) => cut.Find("[data-testid=meeting-current-title]").TextContent.Trim();
+
+    private static IRenderedComponent<MeetingPanel> Started(IRenderedComponent<MeetingPanel> cut)
+    {
+        cut.Find("[data-testid=meeting-start]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=meeting-current-title]"));
+        return cut;
+    }
+
+    [Fact]
+    public async Task ShouldShowTodaysAgendaAndStartButtonBeforeTheMeetingStarts()
+    {
+        await _commands.ProposePointAsync(_colleague, "Trasig skrivare", "Skrivaren vid bord 2");
+
+        var cut = RenderPanel();
+
+        cut.Find("[data-testid=meeting-item-0]").TextContent.ShouldContain("Gårdagens siffror");
+        cut.Find("[data-testid=meeting-item-4]").TextContent.ShouldContain("Trasig skrivare");
+        cut.Find("[data-testid=meeting-start]").TextContent.ShouldContain("Starta mötet");
+        cut.Find("[data-testid=meeting-not-started]").ShouldNotBeNull();
+        cut.FindAll("[data-testid=meeting-next]").ShouldBeEmpty();
+        cut.FindAll("li.current").ShouldBeEmpty();
+        (await _queries.TodayAsync(_advisor)).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void ShouldMakeThePresserChairAndHighlightTheFirstItemWhenStarting()
+    {
+        var cut = Started(RenderPanel());
+
+        CurrentTitle(cut).ShouldBe("Gårdagens siffror");
+        var first = cut.Find("[data-testid=meeting-item-0]");
+        first.ClassList.ShouldContain("current");
+        first.GetAttribute("aria-current").ShouldBe("step");
+        cut.Find("[data-testid=meeting-status]").TextContent.ShouldContain("ordförande Sara Vägledare");
+        cut.Find("[data-testid=meeting-attendance]").TextContent.ShouldContain("Sara Vägledare");
+        cut.FindAll("[data-testid=meeting-attend-me]").ShouldBeEmpty();
+        cut.FindAll("[data-testid=meeting-start]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ShouldMoveTheCurrentItemOnNextAndFollowOnAnotherScreen()
+    {
+        var chair = Started(RenderPanel());
+        var other = RenderPanel(_colleague);
+        other.WaitForAssertion(() => CurrentTitle(other).ShouldBe("Gårdagens siffror"));
+        other.FindAll("[data-testid=meeting-next]").ShouldBeEmpty();
+
+        chair.Find("[data-testid=meeting-next]").Click();
+
+        chair.WaitForAssertion(() => CurrentTitle(chair).ShouldBe("Dagens bemanning"));
+        chair.Find("[data-testid=meeting-item-1]").GetAttribute("aria-current").ShouldBe("step");
+        chair.Find("[data-testid=meeting-item-0]").ClassList.ShouldNotContain("current");
+        other.WaitForAssertion(() => CurrentTitle(other).ShouldBe("Dagens bemanning"));
+        other.Find("[data-testid=meeting-item-1]").ClassList.ShouldContain("current");
+    }
+
+    [Fact]
+    public void ShouldGoToAClickedItemAndBackWithPrevious()
+    {
+        var cut = Started(RenderPanel());
+
+        cut.Find("[data-testid=meeting-item-3] button").Click();
+        cut.WaitForAssertion(() => CurrentTitle(cut).ShouldBe("Information"));
+        cut.Find("[data-testid=meeting-prev]").Click();
+
+        cut.WaitForAssertion(() => CurrentTitle(cut).ShouldBe("Synpunkter från besökare"));
+    }
+
+    [Fact]
+    public void ShouldShowTheDecisionRowOnBothScreensWhenSaved()
+    {
+        var cut = Started(RenderPanel());
+        var other = RenderPanel(_colleague);
+        cut.Find("[data-testid=meeting-decisions-empty]").ShouldNotBeNull();
+
+        cut.Find("[data-testid=decision-text]").Input("Vi öppnar disk 2 kl. 9 på måndagar.");
+        cut.Find("[data-testid=decision-category]").Change("Rutin");
+        cut.Find("[data-testid=decision-responsible]").Input("Sara");
+        cut.Find("[data-testid=decision-save]").Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            var row = cut.Find("[data-testid=meeting-decision]");
+            row.TextContent.ShouldContain("Vi öppnar disk 2 kl. 9 på måndagar.");
+            row.TextContent.ShouldContain("rutin");
+            row.TextContent.ShouldContain("ansvarig Sara");
+        });
+        cut.Find("[data-testid=decision-text]").GetAttribute("value").ShouldBeNullOrEmpty();
+        other.WaitForAssertion(() => other.Find("[data-testid=meeting-decision]").TextContent.ShouldContain("Vi öppnar disk 2 kl. 9"));
+    }
+
+    [Fact]
+    public void ShouldRefuseADecisionWithoutCategoryAndKeepTheText()
+    {
+        var cut = Started(RenderPanel());
+
+        cut.Find("[data-testid=decision-text]").Input("Nytt beslut");
+        cut.Find("[data-testid=decision-save]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=meeting-error]").TextContent.ShouldContain("Välj en kategori"));
+        cut.Find("[data-testid=decision-text]").GetAttribute("value").ShouldBe("Nytt beslut");
+        cut.FindAll("[data-testid=meeting-decision]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ShouldKeepTheDraftAndShowTheCurrentTextWhenNotesSaveIsRefused()
+    {
+        var cut = Started(RenderPanel());
+        var meeting = (await _queries.TodayAsync(_advisor))!;
+        cut.Find("[data-testid=meeting-notes]").Input("Min version av siffrorna");
+
+        await _commands.SaveNotesAsync(_colleague, meeting.Id, 0, "142 besökare i går.", meeting.Items[0].NotesVersion);
+        cut.Find("[data-testid=meeting-notes-save]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=meeting-notes-error]").TextContent.ShouldContain("har ändrats av någon annan"));
+        cut.Find("[data-testid=meeting-notes-current]").TextContent.ShouldContain("142 besökare i går.");
+        cut.Find("[data-testid=meeting-notes]").GetAttribute("value").ShouldBe("Min version av siffrorna");
+        (await _queries.TodayAsync(_advisor))!.Items[0].Notes.ShouldBe("142 besökare i går.");
+    }
+
+    [Fact]
+    public async Task ShouldSaveNotesAndAddAndCompleteAnActionItem()
+    {
+        var cut = Started(RenderPanel());
+
+        cut.Find("[data-testid=meeting-notes]").Input("Lugn dag i går.");
+        cut.Find("[data-testid=meeting-notes-save]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=meeting-notes-saved]"));
+        cut.Find("[data-testid=action-what]").Input("Beställ toner");
+        cut.Find("[data-testid=action-who]").Input("Ahmed");
+        cut.Find("[data-testid=action-save]").Click();
+
+        var meeting = (await _queries.TodayAsync(_advisor))!;
+        meeting.Items[0].Notes.ShouldBe("Lugn dag i går.");
+        var action = meeting.Items[0].ActionItems.ShouldHaveSingleItem();
+        action.DueDate.ShouldBe(new DateOnly(2026, 11, 25));
+        cut.WaitForAssertion(() => cut.Find($"[data-testid=meeting-action-{action.Id}]").TextContent.ShouldContain("Beställ toner – Ahmed"));
+        cut.Find($"[data-testid=action-done-{action.Id}]").Click();
+        cut.WaitForAssertion(() => cut.FindAll($"[data-testid=action-done-{action.Id}]").ShouldBeEmpty());
+        (await _queries.TodayAsync(_advisor))!.Items[0].ActionItems.Single().Done.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task ShouldTickAttendanceAndCloseAfterConfirming()
+    {
+        var chair = Started(RenderPanel());
+        var other = RenderPanel(_colleague);
+
+        other.Find("[data-testid=meeting-attend-me]").Click();
+        other.WaitForAssertion(() => other.Find($"[data-testid=meeting-attendance-{_colleague.UserId}]"));
+        chair.WaitForAssertion(() => chair.Find($"[data-testid=meeting-attendance-{_colleague.UserId}]"));
+        chair.Find("[data-testid=meeting-close]").Click();
+        chair.Find("[data-testid=meeting-close-confirm]").Click();
+
+        chair.WaitForAssertion(() => chair.Find("[data-testid=meeting-closed]"));
+        other.WaitForAssertion(() => other.Find("[data-testid=meeting-closed]"));
+        (await _queries.TodayAsync(_advisor))!.Status.ShouldBe(Mbk.Domain.Meeting.MeetingStatus.Closed);
+    }
+
+    [Fact]
+    public async Task ShouldProposeAPointForTheNextMeetingAtAnyTime()
+    {
+        var cut = RenderPanel();
+
+        cut.Find("[data-testid=point-title]").Input("Ny blankett från Skatteverket");
+        cut.Find("[data-testid=point-text]").Input("Den gamla gäller inte längre.");
+        cut.Find("[data-testid=point-save]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=meeting-info]").TextContent.ShouldContain("Ny blankett från Skatteverket"));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=meeting-agenda]").TextContent.ShouldContain("Ny blankett från Skatteverket"));
+        (await _queries.TodayAsync(_advisor))!.Items.ShouldContain(i => i.Title == "Ny blankett från Skatteverket" && i.PointText == "Den gamla gäller inte längre.");
+    }
+}

@@ -1,0 +1,300 @@
+using System.Globalization;
+using Mbk.Domain.Common;
+using Mbk.Domain.Meeting;
+using Mbk.Portal.Components;
+using Mbk.Portal.Features.Identity;
+using Microsoft.AspNetCore.Components;
+
+namespace Mbk.Portal.Features.Meeting.Pages;
+
+/// <summary>
+/// Today's morning meeting of one office: the agenda, the chair stepping through it, notes, decisions and action items
+/// of the current point, attendance and proposing points. Every screen follows the meeting live.
+/// </summary>
+public sealed partial class MeetingPanel : LiveComponentBase
+{
+    private const string DateFormat = "yyyy-MM-dd";
+
+    private MeetingView? _meeting;
+    private int _meetingId;
+    private string? _error;
+    private string? _info;
+    private bool _busy;
+    private bool _confirmingClose;
+
+    // Notes of the current item: the draft survives reloads and refusals.
+    private int? _notesItemIndex;
+    private string _notesDraft = string.Empty;
+    private string _notesBase = string.Empty;
+    private int _notesVersion;
+    private string? _notesError;
+    private string? _notesSaved;
+
+    // A new decision on the current item.
+    private string _decisionText = string.Empty;
+    private string _decisionCategory = string.Empty;
+    private string _decisionResponsible = string.Empty;
+    private DateOnly? _decisionReviewDate;
+
+    // A new action item on the current item.
+    private string _actionWhat = string.Empty;
+    private string _actionWho = string.Empty;
+    private DateOnly? _actionDue;
+
+    // A point for the next meeting.
+    private string _pointTitle = string.Empty;
+    private string _pointText = string.Empty;
+
+    [Inject]
+    private MeetingQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private MeetingCommands Commands { get; set; } = default!;
+
+    /// <summary>The signed-in staff member; must have a current office.</summary>
+    [Parameter, EditorRequired]
+    public StaffContext Staff { get; set; } = default!;
+
+    private int OfficeId => Staff.CurrentOffice?.Id ?? throw new InvalidOperationException("The meeting needs a current office.");
+
+    private bool IsRunning => _meeting?.Status == MeetingStatus.Running;
+
+    private bool IsChair => _meeting?.ChairUserId == Staff.UserId;
+
+    /// <summary>The chair or a manager steps through the points and closes the meeting.</summary>
+    private bool CanSteer => IsRunning && (IsChair || Staff.IsManager);
+
+    private AgendaItemView? Current => IsRunning ? _meeting!.Items.FirstOrDefault(i => i.Index == _meeting.CurrentItemIndex) : null;
+
+    private bool IsPresent => _meeting?.Attendees.Any(a => a.UserId == Staff.UserId) == true;
+
+    private bool NotesDirty => _notesDraft != _notesBase;
+
+    private static IEnumerable<DecisionCategory> Categories => Enum.GetValues<DecisionCategory>();
+
+    protected override async Task OnInitializedAsync()
+    {
+        Listen(OfficeId, async e =>
+        {
+            if (e is MeetingStarted or MeetingPointChanged or MeetingNotesSaved or DecisionRecorded or ActionItemChanged
+                or MeetingClosed or MeetingAttendanceChanged or MeetingPointProposed)
+            {
+                await ReloadAsync();
+            }
+        });
+        try
+        {
+            _meetingId = await Commands.GetOrCreateTodaysMeetingAsync(Staff);
+        }
+        catch (DomainException ex)
+        {
+            _error = ex.Message;
+            return;
+        }
+
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        if (_meetingId == 0)
+        {
+            return;
+        }
+
+        _meeting = await Queries.MeetingAsync(Staff, _meetingId);
+        if (_meeting is null)
+        {
+            return;
+        }
+
+        if (_meeting.Status != MeetingStatus.Running)
+        {
+            _confirmingClose = false;
+        }
+
+        SyncNotes();
+        _actionDue ??= _meeting.Date.AddDays(1);
+    }
+
+    /// <summary>Follows the current item's notes unless the user is typing; then only the draft is kept.</summary>
+    private void SyncNotes()
+    {
+        var current = Current;
+        if (current is null)
+        {
+            _notesItemIndex = null;
+            return;
+        }
+
+        if (_notesItemIndex != current.Index)
+        {
+            _notesItemIndex = current.Index;
+            _notesBase = _notesDraft = current.Notes ?? string.Empty;
+            _notesVersion = current.NotesVersion;
+            _notesError = null;
+            _notesSaved = null;
+            return;
+        }
+
+        if (!NotesDirty)
+        {
+            _notesBase = _notesDraft = current.Notes ?? string.Empty;
+            _notesVersion = current.NotesVersion;
+        }
+    }
+
+    /// <summary>Runs a command; a refusal shows its reason and leaves everything typed as it was.</summary>
+    private async Task RunAsync(Func<Task> action)
+    {
+        if (_busy)
+        {
+            return;
+        }
+
+        _busy = true;
+        _error = null;
+        _info = null;
+        try
+        {
+            await action();
+        }
+        catch (DomainException ex)
+        {
+            _error = ex.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+
+        await ReloadAsync();
+    }
+
+    private Task StartAsync() => RunAsync(() => Commands.StartAsync(Staff, _meetingId));
+
+    private Task GoToAsync(int index) => RunAsync(() => Commands.GoToAsync(Staff, _meetingId, index));
+
+    private Task PreviousAsync() => GoToAsync(_meeting!.CurrentItemIndex - 1);
+
+    private Task NextAsync() => GoToAsync(_meeting!.CurrentItemIndex + 1);
+
+    private Task AttendMeAsync() => RunAsync(() => Commands.MarkAttendanceAsync(Staff, _meetingId, Staff.UserId, Staff.DisplayName, present: true));
+
+    private Task SetAttendanceAsync(AttendeeView attendee, bool present) =>
+        RunAsync(() => Commands.MarkAttendanceAsync(Staff, _meetingId, attendee.UserId, attendee.DisplayName, present));
+
+    private void AskClose()
+    {
+        _confirmingClose = true;
+        _error = null;
+    }
+
+    private void CancelClose() => _confirmingClose = false;
+
+    private Task CloseAsync() => RunAsync(async () =>
+    {
+        await Commands.CloseAsync(Staff, _meetingId);
+        _confirmingClose = false;
+        _info = "Mötet är avslutat. Besluten finns nu i morgonmötespärmen.";
+    });
+
+    private async Task SaveNotesAsync()
+    {
+        if (_busy || Current is not { } item)
+        {
+            return;
+        }
+
+        _busy = true;
+        _notesError = null;
+        _notesSaved = null;
+        var refused = false;
+        try
+        {
+            _notesVersion = await Commands.SaveNotesAsync(Staff, _meetingId, item.Index, _notesDraft, _notesVersion);
+            _notesBase = _notesDraft;
+            _notesSaved = "Anteckningarna är sparade.";
+        }
+        catch (DomainException ex)
+        {
+            _notesError = ex.Message;
+            refused = true;
+        }
+        finally
+        {
+            _busy = false;
+        }
+
+        await ReloadAsync();
+        if (refused && Current is { } now && now.Index == item.Index)
+        {
+            // The user has now seen the current text: the next save is a deliberate choice over it; the draft stays.
+            _notesBase = now.Notes ?? string.Empty;
+            _notesVersion = now.NotesVersion;
+        }
+    }
+
+    private Task SaveDecisionAsync() => RunAsync(async () =>
+    {
+        if (Current is not { } item)
+        {
+            return;
+        }
+
+        if (!Enum.TryParse<DecisionCategory>(_decisionCategory, out var category))
+        {
+            _error = "Välj en kategori för beslutet.";
+            return;
+        }
+
+        var input = new DecisionInput(_decisionText, category, NullIfBlank(_decisionResponsible), _decisionReviewDate);
+        await Commands.RecordDecisionAsync(Staff, _meetingId, item.Index, input);
+        _decisionText = string.Empty;
+        _decisionCategory = string.Empty;
+        _decisionResponsible = string.Empty;
+        _decisionReviewDate = null;
+    });
+
+    private Task SaveActionAsync() => RunAsync(async () =>
+    {
+        if (Current is not { } item)
+        {
+            return;
+        }
+
+        if (_actionDue is not { } due)
+        {
+            _error = "Välj när åtgärden ska vara klar.";
+            return;
+        }
+
+        await Commands.AddActionItemAsync(Staff, _meetingId, item.Index, _actionWhat, _actionWho, null, due);
+        _actionWhat = string.Empty;
+        _actionWho = string.Empty;
+    });
+
+    private Task CompleteActionAsync(int actionItemId) => RunAsync(() => Commands.CompleteActionItemAsync(Staff, actionItemId));
+
+    private Task ProposePointAsync() => RunAsync(async () =>
+    {
+        await Commands.ProposePointAsync(Staff, _pointTitle, NullIfBlank(_pointText));
+        _info = $"Punkten \"{_pointTitle.Trim()}\" är tillagd till nästa möte.";
+        _pointTitle = string.Empty;
+        _pointText = string.Empty;
+    });
+
+    private static string? NullIfBlank(string text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    private static string Date(DateOnly date) => date.ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    private static string Time(DateTimeOffset at) => OfficeTime.Format(at, "HH:mm");
+
+    private static string KindText(AgendaItemKind kind) => kind switch
+    {
+        AgendaItemKind.Point => "punkt",
+        AgendaItemKind.DecisionReview => "uppföljning av beslut",
+        AgendaItemKind.ActionFollowUp => "åtgärd",
+        _ => string.Empty,
+    };
+}
