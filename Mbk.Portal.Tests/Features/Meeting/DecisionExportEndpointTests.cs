@@ -59,5 +59,11 @@ public sealed class DecisionExportEndpointTests : IDisposable
         text.ShouldContain("\"Exporttest: hittegods sparas i 3 månader; sedan polisen.\"");
         text.ShouldContain("Exporttest: annat beslut.");
         kept.ShouldBeGreaterThan(0);
+
+        foreach (var path in new[] { "/decisions", "/actions", "/meeting/templates" })
+        {
+            using var page = await client.GetAsync(new Uri(path, UriKind.Relative));
+            page.StatusCode.ShouldBe(HttpStatusCode.OK, path);
+        }
     }
 }
