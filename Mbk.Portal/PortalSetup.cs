@@ -103,6 +103,7 @@ public static class PortalSetup
         app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization();
         app.MapIdentityFeature();
         app.MapStatisticsFeature();
+        app.MapMeetingFeature();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

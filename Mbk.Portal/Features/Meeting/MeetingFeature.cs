@@ -1,3 +1,5 @@
+using Mbk.Portal.Features.Meeting.Binder;
+
 namespace Mbk.Portal.Features.Meeting;
 
 public static class MeetingFeature
@@ -6,6 +8,13 @@ public static class MeetingFeature
     {
         services.AddScoped<MeetingCommands>();
         services.AddScoped<MeetingQueries>();
+        services.AddScoped<DecisionReadNotifier>();
         return services;
+    }
+
+    public static IEndpointRouteBuilder MapMeetingFeature(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapDecisionExports();
+        return endpoints;
     }
 }
