@@ -34,6 +34,7 @@ public sealed class MeetingPanelTests : MudBunitContext
         Services.AddSingleton<TimeProvider>(_clock);
         Services.AddSingleton(_commands);
         Services.AddSingleton(_queries);
+        Services.AddSingleton(new YesterdaysFigures(new Mbk.Portal.Features.Statistics.Report.StatisticsQueries(_database)));
         RenderMudProviders();
     }
 

@@ -8,6 +8,7 @@ public static class MeetingFeature
     {
         services.AddScoped<MeetingCommands>();
         services.AddScoped<MeetingQueries>();
+        services.AddScoped<YesterdaysFigures>();
         services.AddScoped<DecisionReadNotifier>();
         return services;
     }
