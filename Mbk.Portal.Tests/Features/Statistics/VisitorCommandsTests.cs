@@ -24,7 +24,7 @@ internal sealed class VisitorTestOffice : IAsyncDisposable
         Office = office;
         Commands = new VisitorCommands(database, Clock);
         Queries = new VisitorQueries(database);
-        Import = new HistoricalImportService(database, Clock);
+        Import = new HistoricalImportService(database, Clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<HistoricalImportService>.Instance);
         Manager = TestDatabase.Staff(office, StaffRoles.Manager);
         Advisor = TestDatabase.Staff(office, StaffRoles.Advisor);
     }

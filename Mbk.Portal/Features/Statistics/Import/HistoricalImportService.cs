@@ -25,7 +25,7 @@ public sealed record HistoricalImportSummary(
 /// Imports historical statistics (questions per category and visitors, per month or year) from a CSV or Excel file into
 /// the manager's office: all rows or none, in one transaction.
 /// </summary>
-public sealed class HistoricalImportService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
+public sealed partial class HistoricalImportService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, ILogger<HistoricalImportService> logger)
 {
     public async Task<HistoricalImportSummary> ImportAsync(StaffContext actor, Stream file, string fileName, CancellationToken cancellationToken = default)
     {
@@ -37,6 +37,11 @@ public sealed class HistoricalImportService(IDbContextFactory<PortalDbContext> d
 
         var officeId = actor.CurrentOffice?.Id ?? throw new DomainException("Ditt konto är inte kopplat till något kontor.");
         var content = await ImportFileReader.ReadAsync(file, fileName, cancellationToken);
+        if (content.ReadFailure is not null)
+        {
+            LogUnreadableFile(logger, content.ReadFailure, fileName);
+        }
+
         if (content.Errors.Count > 0)
         {
             return HistoricalImportSummary.Failed(content.Errors);
@@ -157,4 +162,7 @@ public sealed class HistoricalImportService(IDbContextFactory<PortalDbContext> d
     private static string Period(int year, int? month) => month is { } m
         ? string.Create(CultureInfo.InvariantCulture, $"{year}-{m:00}")
         : string.Create(CultureInfo.InvariantCulture, $"{year} (helår)");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Historical import: {FileName} could not be read")]
+    private static partial void LogUnreadableFile(ILogger logger, Exception exception, string fileName);
 }

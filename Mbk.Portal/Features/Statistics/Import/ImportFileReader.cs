@@ -7,7 +7,8 @@ using Mbk.Domain.Statistics;
 namespace Mbk.Portal.Features.Statistics.Import;
 
 /// <summary>The rows of a file, or why it could not be read at all (row 0 = the file, row 1 = the header).</summary>
-public sealed record ImportFileContent(IReadOnlyList<RawImportRow> Rows, IReadOnlyList<ImportRowError> Errors);
+/// <summary>The rows read, or why the file could not be read (<see cref="ReadFailure"/> keeps the cause for the log).</summary>
+public sealed record ImportFileContent(IReadOnlyList<RawImportRow> Rows, IReadOnlyList<ImportRowError> Errors, Exception? ReadFailure = null);
 
 /// <summary>
 /// Reads a historical statistics file into <see cref="RawImportRow"/>s: CSV (semicolon or comma, UTF-8 or Latin-1) or
@@ -135,7 +136,7 @@ public static class ImportFileReader
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
-            return FileError("Excel-filen kunde inte läsas. Spara den som en Excel-arbetsbok (.xlsx) och försök igen.");
+            return FileError("Excel-filen kunde inte läsas. Spara den som en Excel-arbetsbok (.xlsx) och försök igen.") with { ReadFailure = ex };
         }
 
         return ToRows(records);
