@@ -1,6 +1,7 @@
 using System.Globalization;
 using Mbk.Portal.Components;
 using Mbk.Portal.Features.Admin;
+using Mbk.Portal.Features.Almanac;
 using Mbk.Portal.Features.Identity;
 using Mbk.Portal.Features.Meeting;
 using Mbk.Portal.Features.Offices;
@@ -64,6 +65,7 @@ public static class PortalSetup
         services.AddQueueFeature();
         services.AddStatisticsFeature();
         services.AddMeetingFeature();
+        services.AddAlmanacFeature();
         return builder;
     }
 
@@ -104,6 +106,7 @@ public static class PortalSetup
         app.MapIdentityFeature();
         app.MapStatisticsFeature();
         app.MapMeetingFeature();
+        app.MapAlmanacFeature();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

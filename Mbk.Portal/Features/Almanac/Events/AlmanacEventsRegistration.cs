@@ -1,0 +1,8 @@
+namespace Mbk.Portal.Features.Almanac.Events;
+
+public static class AlmanacEventsRegistration
+{
+    public static IServiceCollection AddAlmanacEvents(this IServiceCollection services) => services;
+
+    public static WebApplication MapAlmanacEvents(this WebApplication app) => app;
+}

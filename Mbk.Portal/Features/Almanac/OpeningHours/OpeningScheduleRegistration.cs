@@ -1,0 +1,6 @@
+namespace Mbk.Portal.Features.Almanac.OpeningHours;
+
+public static class OpeningScheduleRegistration
+{
+    public static IServiceCollection AddOpeningSchedule(this IServiceCollection services) => services;
+}
