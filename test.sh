@@ -7,6 +7,7 @@ cd "$(dirname "$0")"
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
+/usr/bin/python3 -c "import icalendar, recurring_ical_events" 2>/dev/null || missing+=(python3-icalendar python3-recurring-ical-events)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]} from Debian packages"
   sudo_cmd=""
