@@ -1,0 +1,120 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Mbk.Portal.Infrastructure.Persistence.Migrations
+{
+    /// <inheritdoc />
+    public partial class AlmanacEvents : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CalendarEvents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Uid = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StartTime = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    EndTime = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RecurrenceRule = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    ServiceLineId = table.Column<int>(type: "INTEGER", nullable: true),
+                    PlaceId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CalendarEvents_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CalendarEvents_Places_PlaceId",
+                        column: x => x.PlaceId,
+                        principalTable: "Places",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_CalendarEvents_ServiceLines_ServiceLineId",
+                        column: x => x.ServiceLineId,
+                        principalTable: "ServiceLines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CalendarEventOverrides",
+                columns: table => new
+                {
+                    OriginalDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CalendarEventId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsCancelled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StartTime = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    EndTime = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarEventOverrides", x => new { x.CalendarEventId, x.OriginalDate });
+                    table.ForeignKey(
+                        name: "FK_CalendarEventOverrides_CalendarEvents_CalendarEventId",
+                        column: x => x.CalendarEventId,
+                        principalTable: "CalendarEvents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarEvents_OfficeId_StartDate",
+                table: "CalendarEvents",
+                columns: new[] { "OfficeId", "StartDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarEvents_PlaceId",
+                table: "CalendarEvents",
+                column: "PlaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarEvents_ServiceLineId",
+                table: "CalendarEvents",
+                column: "ServiceLineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarEvents_Uid",
+                table: "CalendarEvents",
+                column: "Uid",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CalendarEventOverrides");
+
+            migrationBuilder.DropTable(
+                name: "CalendarEvents");
+        }
+    }
+}
