@@ -232,6 +232,19 @@ public sealed class CalendarEvent : Entity
     public bool HasOccurrence(DateOnly originalDate) =>
         Recurrence is { } recurrence ? recurrence.OccursOn(StartDate, originalDate) : originalDate == StartDate;
 
+    /// <summary>The occurrence with this original date as the almanac shows it, or null when cancelled or not in the series.</summary>
+    public CalendarOccurrence? Occurrence(DateOnly originalDate)
+    {
+        if (!HasOccurrence(originalDate))
+        {
+            return null;
+        }
+
+        var date = _overrides.FirstOrDefault(o => o.OriginalDate == originalDate)?.Date ?? originalDate;
+        var (from, to) = date < originalDate ? (date, originalDate) : (originalDate, date);
+        return Occurrences(from, to).FirstOrDefault(o => o.OriginalDate == originalDate);
+    }
+
     /// <summary>
     /// The occurrences overlapping <paramref name="from"/>–<paramref name="to"/> (office-local dates, both included),
     /// cancelled ones left out, changed ones as changed, ordered by start. Local times are turned into instants in the

@@ -57,6 +57,12 @@ public sealed record AlmanacEventView(
         Kind, Title, StartDate, StartTime, EndTime, EndDate, Location, Description, Recurrence, ServiceLineId, PlaceId);
 }
 
+/// <summary>
+/// What the edit dialog opens with for one occurrence: the event, the occurrence as shown (null when it no longer
+/// exists) and the rule for "Denna och följande" (a count shrunk by the occurrences before it).
+/// </summary>
+public sealed record AlmanacEventEditView(AlmanacEventView Event, AlmanacOccurrence? Occurrence, Recurrence? RecurrenceFromOccurrence);
+
 /// <summary>A queue service or place of the office, for a partner visit's fields.</summary>
 public sealed record AlmanacOption(int Id, string Name);
 
@@ -86,17 +92,34 @@ public sealed class AlmanacEventQueries(IDbContextFactory<PortalDbContext> dbFac
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var calendarEvent = await db.CalendarEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Id == eventId && e.OfficeId == officeId, cancellationToken);
-        if (calendarEvent is null)
-        {
-            return null;
-        }
+        return calendarEvent is null ? null : ToView(calendarEvent);
+    }
 
+    private static AlmanacEventView ToView(CalendarEvent calendarEvent)
+    {
         var recurrence = calendarEvent.Recurrence;
         return new AlmanacEventView(
             calendarEvent.Id, calendarEvent.Uid, calendarEvent.Sequence, calendarEvent.Kind, calendarEvent.Title, calendarEvent.Location,
             calendarEvent.Description, calendarEvent.StartDate, calendarEvent.EndDate, calendarEvent.StartTime, calendarEvent.EndTime,
             recurrence, recurrence?.Describe(calendarEvent.StartDate), calendarEvent.ServiceLineId, calendarEvent.PlaceId,
             calendarEvent.CreatedByName, calendarEvent.ChangedAt);
+    }
+
+    /// <summary>An event with one of its occurrences, for the edit dialog; null when the event does not exist (any more).</summary>
+    public async Task<AlmanacEventEditView?> GetForEditAsync(int officeId, int eventId, DateOnly originalDate, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var calendarEvent = await db.CalendarEvents.AsNoTracking().SingleOrDefaultAsync(e => e.Id == eventId && e.OfficeId == officeId, cancellationToken);
+        if (calendarEvent is null)
+        {
+            return null;
+        }
+
+        var occurrence = calendarEvent.Occurrence(originalDate);
+        return new AlmanacEventEditView(
+            ToView(calendarEvent),
+            occurrence is null ? null : ToView(calendarEvent, occurrence),
+            calendarEvent.IsRecurring && occurrence is not null ? calendarEvent.RecurrenceFrom(originalDate) : null);
     }
 
     /// <summary>
