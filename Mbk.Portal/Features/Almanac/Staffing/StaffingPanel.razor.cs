@@ -42,10 +42,10 @@ public sealed partial class StaffingPanel : LiveComponentBase
 
     private int OfficeId => Staff.CurrentOffice?.Id ?? throw new InvalidOperationException("Staffing needs a current office.");
 
-    /// <summary>Monday to Friday, plus the weekend when asked for or when it holds staffing.</summary>
+    /// <summary>Monday to Friday, plus a weekend day when asked for, when it is today or when it holds staffing.</summary>
     private IEnumerable<DateOnly> VisibleDays => _view is null
         ? []
-        : _view.Days.Where(d => _showWeekend || d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) || _view.Assignments.Any(a => a.Date == d));
+        : _view.Days.Where(d => _showWeekend || d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) || d == _view.Today || _view.Assignments.Any(a => a.Date == d));
 
     private string WeekDates => $"{_week.Monday.ToString("d MMMM", OfficeTime.Swedish)} – {_week.Sunday.ToString("d MMMM yyyy", OfficeTime.Swedish)}";
 
