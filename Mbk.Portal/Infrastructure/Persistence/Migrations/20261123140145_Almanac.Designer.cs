@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mbk.Portal.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123133606_AlmanacEvents")]
-    partial class AlmanacEvents
+    [Migration("20261123140145_Almanac")]
+    partial class Almanac
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -111,6 +111,63 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                     b.HasIndex("OfficeId", "StartDate");
 
                     b.ToTable("CalendarEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Mbk.Domain.Almanac.StaffingAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DayPart")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StaffName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlaceId");
+
+                    b.HasIndex("OfficeId", "Date", "DayPart", "PlaceId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StaffingAssignments_Position");
+
+                    b.HasIndex("OfficeId", "Date", "DayPart", "StaffUserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_StaffingAssignments_Person");
+
+                    b.ToTable("StaffingAssignments", (string)null);
                 });
 
             modelBuilder.Entity("Mbk.Domain.Meeting.ActionItem", b =>
@@ -1191,6 +1248,21 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Overrides");
+                });
+
+            modelBuilder.Entity("Mbk.Domain.Almanac.StaffingAssignment", b =>
+                {
+                    b.HasOne("Mbk.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Mbk.Domain.Queue.Place", null)
+                        .WithMany()
+                        .HasForeignKey("PlaceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mbk.Domain.Meeting.ActionItem", b =>

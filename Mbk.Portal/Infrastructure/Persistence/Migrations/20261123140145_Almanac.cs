@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Mbk.Portal.Infrastructure.Persistence.Migrations
 {
     /// <inheritdoc />
-    public partial class AlmanacEvents : Migration
+    public partial class Almanac : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -61,6 +61,39 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StaffingAssignments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DayPart = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PlaceId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StaffUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    StaffName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffingAssignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaffingAssignments_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StaffingAssignments_Places_PlaceId",
+                        column: x => x.PlaceId,
+                        principalTable: "Places",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CalendarEventOverrides",
                 columns: table => new
                 {
@@ -105,6 +138,23 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                 table: "CalendarEvents",
                 column: "Uid",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffingAssignments_Person",
+                table: "StaffingAssignments",
+                columns: new[] { "OfficeId", "Date", "DayPart", "StaffUserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffingAssignments_PlaceId",
+                table: "StaffingAssignments",
+                column: "PlaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffingAssignments_Position",
+                table: "StaffingAssignments",
+                columns: new[] { "OfficeId", "Date", "DayPart", "PlaceId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -112,6 +162,9 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
         {
             migrationBuilder.DropTable(
                 name: "CalendarEventOverrides");
+
+            migrationBuilder.DropTable(
+                name: "StaffingAssignments");
 
             migrationBuilder.DropTable(
                 name: "CalendarEvents");
