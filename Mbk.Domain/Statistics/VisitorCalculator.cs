@@ -1,3 +1,4 @@
+using Mbk.Domain.Almanac;
 using Mbk.Domain.Queue;
 
 namespace Mbk.Domain.Statistics;
@@ -54,14 +55,31 @@ public static class VisitorCalculator
     /// </summary>
     public static VisitorSplit Split(IEnumerable<DoorCounterReading> hourlyReadings, OpeningHours hours, TimeZoneInfo zone, TimeOnly eveningStarts)
     {
-        ArgumentNullException.ThrowIfNull(hourlyReadings);
         ArgumentNullException.ThrowIfNull(hours);
         ArgumentNullException.ThrowIfNull(zone);
+        return Split(hourlyReadings, start => Classify(start, zone, eveningStarts), start => hours.IsOpen(start, zone));
+    }
+
+    /// <summary>
+    /// Splits visitors by the office's <paramref name="schedule"/> (the almanac's opening hours), by each reading's
+    /// start as <see cref="Classify(DateTimeOffset, TimeZoneInfo, OpeningSchedule)"/> does; outside opening hours are
+    /// the readings that started while the schedule says closed (holidays and exceptions included).
+    /// </summary>
+    public static VisitorSplit Split(IEnumerable<DoorCounterReading> hourlyReadings, OpeningSchedule schedule, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(zone);
+        return Split(hourlyReadings, start => Classify(start, zone, schedule), start => schedule.IsOpen(start, zone));
+    }
+
+    private static VisitorSplit Split(IEnumerable<DoorCounterReading> hourlyReadings, Func<DateTimeOffset, DayPart> classify, Func<DateTimeOffset, bool> isOpen)
+    {
+        ArgumentNullException.ThrowIfNull(hourlyReadings);
         decimal day = 0m, evening = 0m, weekend = 0m, closed = 0m;
         foreach (var reading in hourlyReadings)
         {
             var visitors = reading.ExactVisitors;
-            switch (Classify(reading.Start, zone, eveningStarts))
+            switch (classify(reading.Start))
             {
                 case DayPart.Weekend:
                     weekend += visitors;
@@ -74,7 +92,7 @@ public static class VisitorCalculator
                     break;
             }
 
-            if (!hours.IsOpen(reading.Start, zone))
+            if (!isOpen(reading.Start))
             {
                 closed += visitors;
             }
@@ -102,6 +120,28 @@ public static class VisitorCalculator
         }
 
         return TimeOnly.FromDateTime(local) >= eveningStarts ? DayPart.Evening : DayPart.Day;
+    }
+
+    /// <summary>
+    /// The part of the week of an instant by the office's schedule, office-local: Saturday, Sunday and Swedish public
+    /// holidays are <see cref="DayPart.Weekend"/>; on a day the schedule keeps open past
+    /// <see cref="OpeningSchedule.EveningStarts"/> (kvällsöppet), from then on it is <see cref="DayPart.Evening"/>;
+    /// everything else is <see cref="DayPart.Day"/>.
+    /// </summary>
+    public static DayPart Classify(DateTimeOffset instant, TimeZoneInfo zone, OpeningSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(schedule);
+        var local = TimeZoneInfo.ConvertTime(instant, zone).DateTime;
+        var date = DateOnly.FromDateTime(local);
+        if (local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || SwedishHolidays.IsPublicHoliday(date))
+        {
+            return DayPart.Weekend;
+        }
+
+        return schedule.HasEveningOpening(date) && TimeOnly.FromDateTime(local) >= OpeningSchedule.EveningStarts
+            ? DayPart.Evening
+            : DayPart.Day;
     }
 
     /// <summary><see cref="Classify(DateTimeOffset, TimeZoneInfo, TimeOnly)"/> with the evening from 17:00.</summary>

@@ -32,6 +32,7 @@ public sealed class KioskPageTests : MudBunitContext
         db.ServiceLines.AddRange(_samhall, konsument, retired);
         db.Places.Add(Place.Create(office.Id, "Bord 2", 1));
         await db.SaveChangesAsync();
+        await QueueTestOffice.ConfirmHolidaysOpenAsync(_database, office.Id, TimeProvider.System);
     }
 
     private IRenderedComponent<KioskPage> RenderKiosk(string slug = "testby", int maxTicketsPerKiosk = 10)
@@ -48,6 +49,8 @@ public sealed class KioskPageTests : MudBunitContext
         await using var db = _database.CreateDbContext();
         var office = await db.Offices.SingleAsync(o => o.Id == _office.Id);
         office.SetOpeningHours(OpeningHours.Parse(hours));
+        // Only the weekly hours apply: no holiday kept open by the setup.
+        db.HolidayDecisions.RemoveRange(db.HolidayDecisions.Where(d => d.OfficeId == office.Id));
         await db.SaveChangesAsync();
     }
 

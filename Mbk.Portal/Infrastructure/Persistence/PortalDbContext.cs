@@ -1,3 +1,4 @@
+using Mbk.Domain.Almanac;
 using Mbk.Domain.Meeting;
 using Mbk.Domain.Offices;
 using Mbk.Domain.Queue;
@@ -53,6 +54,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
 
     public DbSet<DecisionRead> DecisionReads => Set<DecisionRead>();
+
+    public DbSet<OpeningHoursException> OpeningHoursExceptions => Set<OpeningHoursException>();
+
+    public DbSet<HolidayDecision> HolidayDecisions => Set<HolidayDecision>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
