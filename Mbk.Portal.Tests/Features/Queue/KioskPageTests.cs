@@ -1,6 +1,8 @@
 using Bunit;
 using Mbk.Domain.Offices;
 using Mbk.Domain.Queue;
+using Mbk.Portal.Features.Almanac.OpeningHours;
+using Mbk.Portal.Features.Identity;
 using Mbk.Portal.Features.Queue;
 using Mbk.Portal.Features.Queue.Kiosk;
 using Mbk.Portal.Infrastructure.Live;
@@ -107,6 +109,20 @@ public sealed class KioskPageTests : MudBunitContext
         cut.Find("[data-testid=kiosk-print]").Click();
 
         JSInterop.VerifyInvoke("print");
+    }
+
+    [Fact]
+    public async Task ShouldCloseLiveWhenManagerClosesTodayInAlmanac()
+    {
+        var cut = RenderKiosk();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=kiosk-service-A]"));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(Office.DefaultTimeZoneId)).DateTime);
+
+        await new OpeningScheduleCommands(_database, TimeProvider.System)
+            .AddExceptionAsync(TestDatabase.Staff(_office, StaffRoles.Manager), today, null, "Planeringsdag");
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=kiosk-closed]").TextContent.ShouldContain("Kontoret är stängt"));
+        cut.FindAll("[data-testid^=kiosk-service-]").ShouldBeEmpty();
     }
 
     [Fact]
