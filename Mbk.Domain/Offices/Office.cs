@@ -33,7 +33,7 @@ public sealed class Office : Entity
 
     public string? MessageChangedBy { get; private set; }
 
-    /// <summary>Weekly opening hours in <see cref="Queue.OpeningHours"/>' storage form, until the almanac provides them.</summary>
+    /// <summary>Weekly opening hours in <see cref="Queue.OpeningHours"/>' storage form: the weekly part of the almanac's opening schedule.</summary>
     public string OpeningHoursText { get; private set; } = Queue.OpeningHours.Default.ToStorageString();
 
     public Queue.OpeningHours OpeningHours => Queue.OpeningHours.Parse(OpeningHoursText);
@@ -72,6 +72,7 @@ public sealed class Office : Entity
         ArgumentNullException.ThrowIfNull(hours);
         OpeningHoursText = hours.ToStorageString();
         Raise(new Queue.QueueSetupChanged(Id));
+        Raise(new Almanac.AlmanacChanged(Id, Almanac.AlmanacArea.OpeningHours));
     }
 
     public static Office Create(string name, string slug)

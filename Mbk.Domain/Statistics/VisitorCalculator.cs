@@ -1,9 +1,10 @@
+using Mbk.Domain.Almanac;
 using Mbk.Domain.Queue;
 
 namespace Mbk.Domain.Statistics;
 
 /// <summary>The part of the week a visit falls in, as the reports split visitors (dag / kväll / helg).</summary>
-public enum DayPart
+public enum WeekPart
 {
     Day = 0,
     Evening = 1,
@@ -54,19 +55,36 @@ public static class VisitorCalculator
     /// </summary>
     public static VisitorSplit Split(IEnumerable<DoorCounterReading> hourlyReadings, OpeningHours hours, TimeZoneInfo zone, TimeOnly eveningStarts)
     {
-        ArgumentNullException.ThrowIfNull(hourlyReadings);
         ArgumentNullException.ThrowIfNull(hours);
         ArgumentNullException.ThrowIfNull(zone);
+        return Split(hourlyReadings, start => Classify(start, zone, eveningStarts), start => hours.IsOpen(start, zone));
+    }
+
+    /// <summary>
+    /// Splits visitors by the office's <paramref name="schedule"/> (the almanac's opening hours), by each reading's
+    /// start as <see cref="Classify(DateTimeOffset, TimeZoneInfo, OpeningSchedule)"/> does; outside opening hours are
+    /// the readings that started while the schedule says closed (holidays and exceptions included).
+    /// </summary>
+    public static VisitorSplit Split(IEnumerable<DoorCounterReading> hourlyReadings, OpeningSchedule schedule, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(zone);
+        return Split(hourlyReadings, start => Classify(start, zone, schedule), start => schedule.IsOpen(start, zone));
+    }
+
+    private static VisitorSplit Split(IEnumerable<DoorCounterReading> hourlyReadings, Func<DateTimeOffset, WeekPart> classify, Func<DateTimeOffset, bool> isOpen)
+    {
+        ArgumentNullException.ThrowIfNull(hourlyReadings);
         decimal day = 0m, evening = 0m, weekend = 0m, closed = 0m;
         foreach (var reading in hourlyReadings)
         {
             var visitors = reading.ExactVisitors;
-            switch (Classify(reading.Start, zone, eveningStarts))
+            switch (classify(reading.Start))
             {
-                case DayPart.Weekend:
+                case WeekPart.Weekend:
                     weekend += visitors;
                     break;
-                case DayPart.Evening:
+                case WeekPart.Evening:
                     evening += visitors;
                     break;
                 default:
@@ -74,7 +92,7 @@ public static class VisitorCalculator
                     break;
             }
 
-            if (!hours.IsOpen(reading.Start, zone))
+            if (!isOpen(reading.Start))
             {
                 closed += visitors;
             }
@@ -88,24 +106,46 @@ public static class VisitorCalculator
         Split(hourlyReadings, hours, zone, DefaultEveningStarts);
 
     /// <summary>
-    /// The part of the week of an instant, office-local: Saturday and Sunday are <see cref="DayPart.Weekend"/>; on other
-    /// days from <paramref name="eveningStarts"/> (inclusive) it is <see cref="DayPart.Evening"/>, before it
-    /// <see cref="DayPart.Day"/>. Used for tickets and tallies when there are no hourly readings.
+    /// The part of the week of an instant, office-local: Saturday and Sunday are <see cref="WeekPart.Weekend"/>; on other
+    /// days from <paramref name="eveningStarts"/> (inclusive) it is <see cref="WeekPart.Evening"/>, before it
+    /// <see cref="WeekPart.Day"/>. Used for tickets and tallies when there are no hourly readings.
     /// </summary>
-    public static DayPart Classify(DateTimeOffset instant, TimeZoneInfo zone, TimeOnly eveningStarts)
+    public static WeekPart Classify(DateTimeOffset instant, TimeZoneInfo zone, TimeOnly eveningStarts)
     {
         ArgumentNullException.ThrowIfNull(zone);
         var local = TimeZoneInfo.ConvertTime(instant, zone).DateTime;
         if (local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
         {
-            return DayPart.Weekend;
+            return WeekPart.Weekend;
         }
 
-        return TimeOnly.FromDateTime(local) >= eveningStarts ? DayPart.Evening : DayPart.Day;
+        return TimeOnly.FromDateTime(local) >= eveningStarts ? WeekPart.Evening : WeekPart.Day;
+    }
+
+    /// <summary>
+    /// The part of the week of an instant by the office's schedule, office-local: Saturday, Sunday and Swedish public
+    /// holidays are <see cref="WeekPart.Weekend"/>; on a day the schedule keeps open past
+    /// <see cref="OpeningSchedule.EveningStarts"/> (kvällsöppet), from then on it is <see cref="WeekPart.Evening"/>;
+    /// everything else is <see cref="WeekPart.Day"/>.
+    /// </summary>
+    public static WeekPart Classify(DateTimeOffset instant, TimeZoneInfo zone, OpeningSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(schedule);
+        var local = TimeZoneInfo.ConvertTime(instant, zone).DateTime;
+        var date = DateOnly.FromDateTime(local);
+        if (local.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || SwedishHolidays.IsPublicHoliday(date))
+        {
+            return WeekPart.Weekend;
+        }
+
+        return schedule.HasEveningOpening(date) && TimeOnly.FromDateTime(local) >= OpeningSchedule.EveningStarts
+            ? WeekPart.Evening
+            : WeekPart.Day;
     }
 
     /// <summary><see cref="Classify(DateTimeOffset, TimeZoneInfo, TimeOnly)"/> with the evening from 17:00.</summary>
-    public static DayPart Classify(DateTimeOffset instant, TimeZoneInfo zone) => Classify(instant, zone, DefaultEveningStarts);
+    public static WeekPart Classify(DateTimeOffset instant, TimeZoneInfo zone) => Classify(instant, zone, DefaultEveningStarts);
 
     private static int Round(decimal visitors) => (int)Math.Round(visitors, MidpointRounding.AwayFromZero);
 }

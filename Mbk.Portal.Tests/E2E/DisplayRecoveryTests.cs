@@ -1,7 +1,9 @@
 using Mbk.Domain.Queue;
+using Mbk.Portal.Features.Almanac.OpeningHours;
 using Mbk.Portal.Features.Queue;
 using Mbk.Portal.Infrastructure.Persistence;
 using Mbk.Portal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -46,7 +48,8 @@ public sealed class DisplayRecoveryTests : IClassFixture<Browser>
     {
         var manager = await portal.StaffAsync(DemoAccounts.Manager);
         using var scope = portal.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<QueueSettingsCommands>().SetOpeningHoursAsync(manager, OpeningHours.Parse(QueueTestOffice.AlwaysOpen));
+        await scope.ServiceProvider.GetRequiredService<OpeningScheduleCommands>().SetWeeklyHoursAsync(manager, OpeningHours.Parse(QueueTestOffice.AlwaysOpen));
+        await QueueTestOffice.ConfirmHolidaysOpenAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>(), manager.CurrentOffice!.Id, TimeProvider.System);
     }
 
     private static async Task CallFirstTicketAsync(PortalAppFactory portal)

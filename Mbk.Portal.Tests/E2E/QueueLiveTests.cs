@@ -1,4 +1,5 @@
 using Mbk.Domain.Queue;
+using Mbk.Portal.Features.Almanac.OpeningHours;
 using Mbk.Portal.Features.Queue;
 using Mbk.Portal.Infrastructure.Persistence;
 using Mbk.Portal.Tests.TestSupport;
@@ -29,7 +30,8 @@ public sealed class QueueLiveTests : IClassFixture<Browser>, IAsyncLifetime
         var manager = await _portal.StaffAsync(DemoAccounts.Manager);
         var advisor = await _portal.StaffAsync(DemoAccounts.Advisor);
         using var scope = _portal.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<QueueSettingsCommands>().SetOpeningHoursAsync(manager, OpeningHours.Parse(QueueTestOffice.AlwaysOpen));
+        await scope.ServiceProvider.GetRequiredService<OpeningScheduleCommands>().SetWeeklyHoursAsync(manager, OpeningHours.Parse(QueueTestOffice.AlwaysOpen));
+        await QueueTestOffice.ConfirmHolidaysOpenAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>(), _officeId, TimeProvider.System);
         var queries = scope.ServiceProvider.GetRequiredService<QueueQueries>();
         var serviceA = (await queries.GetServicesAsync(_officeId)).Single(s => s.Prefix == 'A');
         var table2 = (await queries.GetPlacesAsync(_officeId)).Single(p => p.Name == "Bord 2");

@@ -1,8 +1,10 @@
+using Mbk.Domain.Almanac;
 using Mbk.Domain.Offices;
 using Mbk.Domain.Queue;
 using Mbk.Domain.Statistics;
 using Mbk.Portal.Features.Identity;
 using Mbk.Portal.Features.Queue;
+using Mbk.Portal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mbk.Portal.Tests.TestSupport;
@@ -59,7 +61,33 @@ public sealed class QueueTestOffice
         setup.Referral = ReferralTarget.Create(office.Id, "Försäkringskassan", 1);
         db.ReferralTargets.Add(setup.Referral);
         await db.SaveChangesAsync();
+        if (openingHours == AlwaysOpen)
+        {
+            await ConfirmHolidaysOpenAsync(database, office.Id, setup.Clock);
+        }
+
         return setup;
+    }
+
+    /// <summary>
+    /// Keeps an "always open" test office open on the Swedish holidays around the clock's date: unconfirmed holidays
+    /// are closed by the almanac's rules, which would make a test fail only on those dates.
+    /// </summary>
+    public static async Task ConfirmHolidaysOpenAsync(IDbContextFactory<PortalDbContext> database, int officeId, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(clock);
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var allDay = new DayHours(TimeOnly.MinValue, DayHours.EndOfDay);
+        await using var db = await database.CreateDbContextAsync();
+        var decided = await db.HolidayDecisions.Where(d => d.OfficeId == officeId).Select(d => d.Date).ToListAsync();
+        foreach (var holiday in SwedishHolidays.Between(today.AddDays(-7), today.AddDays(OpeningSchedule.LookAheadDays)).Where(h => !decided.Contains(h.Date)))
+        {
+            db.HolidayDecisions.Add(HolidayDecision.Confirm(officeId, holiday.Date, allDay, "Testuppställning", now));
+        }
+
+        await db.SaveChangesAsync();
     }
 
     /// <summary>A staff member of this office with a real user row (names show on the monitor).</summary>

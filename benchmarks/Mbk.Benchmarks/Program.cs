@@ -8,6 +8,7 @@ using System.Globalization;
 using Mbk.Benchmarks;
 using Mbk.Domain.Common;
 using Mbk.Domain.Queue;
+using Mbk.Portal.Features.Almanac.OpeningHours;
 using Mbk.Portal.Features.Identity;
 using Mbk.Portal.Features.Queue;
 using Mbk.Portal.Infrastructure.Live;
@@ -31,11 +32,17 @@ Console.WriteLine($"Portal on {address} (SQLite file in {portal.DataDirectory})"
 using var scope = portal.Services.CreateScope();
 var commands = scope.ServiceProvider.GetRequiredService<QueueCommands>();
 var queries = scope.ServiceProvider.GetRequiredService<QueueQueries>();
-var settings = scope.ServiceProvider.GetRequiredService<QueueSettingsCommands>();
+var openingHours = scope.ServiceProvider.GetRequiredService<OpeningScheduleCommands>();
 var manager = await portal.StaffAsync("chef@demo.mbk.se");
 var advisor = await portal.StaffAsync("vagledare@demo.mbk.se");
 var officeId = manager.CurrentOffice!.Id;
-await settings.SetOpeningHoursAsync(manager, OpeningHours.Parse("mon=00:00-24:00;tue=00:00-24:00;wed=00:00-24:00;thu=00:00-24:00;fri=00:00-24:00;sat=00:00-24:00;sun=00:00-24:00"));
+await openingHours.SetWeeklyHoursAsync(manager, OpeningHours.Parse("mon=00:00-24:00;tue=00:00-24:00;wed=00:00-24:00;thu=00:00-24:00;fri=00:00-24:00;sat=00:00-24:00;sun=00:00-24:00"));
+var benchmarkDay = ServiceDayCalculator.ServiceDay(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"));
+if (Mbk.Domain.Almanac.SwedishHolidays.On(benchmarkDay) is not null)
+{
+    // A holiday nobody has confirmed closes the kiosk; the benchmark keeps the office open.
+    await openingHours.ConfirmHolidayAsync(manager, benchmarkDay, new DayHours(TimeOnly.MinValue, DayHours.EndOfDay));
+}
 var serviceA = (await queries.GetServicesAsync(officeId)).Single(s => s.Prefix == 'A');
 var table = (await queries.GetPlacesAsync(officeId)).First(p => p.Name == "Bord 1");
 await commands.SitDownAsync(advisor, table.Id, [serviceA.Id]);

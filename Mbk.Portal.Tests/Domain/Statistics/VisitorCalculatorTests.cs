@@ -62,14 +62,14 @@ public class VisitorCalculatorTests
     }
 
     [Theory]
-    [InlineData(2026, 11, 26, 9, 0, DayPart.Day)] // Thursday morning
-    [InlineData(2026, 11, 26, 16, 59, DayPart.Day)]
-    [InlineData(2026, 11, 26, 17, 0, DayPart.Evening)]
-    [InlineData(2026, 11, 26, 18, 30, DayPart.Evening)]
-    [InlineData(2026, 11, 28, 11, 0, DayPart.Weekend)] // Saturday
-    [InlineData(2026, 11, 29, 18, 0, DayPart.Weekend)] // Sunday evening is weekend
-    [InlineData(2026, 7, 3, 17, 0, DayPart.Evening)] // Friday in summer time
-    public void ShouldClassifyByOfficeLocalTimeWhenGivenInstant(int year, int month, int day, int hour, int minute, DayPart expected)
+    [InlineData(2026, 11, 26, 9, 0, WeekPart.Day)] // Thursday morning
+    [InlineData(2026, 11, 26, 16, 59, WeekPart.Day)]
+    [InlineData(2026, 11, 26, 17, 0, WeekPart.Evening)]
+    [InlineData(2026, 11, 26, 18, 30, WeekPart.Evening)]
+    [InlineData(2026, 11, 28, 11, 0, WeekPart.Weekend)] // Saturday
+    [InlineData(2026, 11, 29, 18, 0, WeekPart.Weekend)] // Sunday evening is weekend
+    [InlineData(2026, 7, 3, 17, 0, WeekPart.Evening)] // Friday in summer time
+    public void ShouldClassifyByOfficeLocalTimeWhenGivenInstant(int year, int month, int day, int hour, int minute, WeekPart expected)
     {
         VisitorCalculator.Classify(Local(year, month, day, hour, minute), Stockholm, Five).ShouldBe(expected);
     }
@@ -79,13 +79,13 @@ public class VisitorCalculatorTests
     {
         var utcFridayNight = new DateTimeOffset(2026, 11, 27, 23, 30, 0, TimeSpan.Zero); // 00:30 Saturday in Stockholm
 
-        VisitorCalculator.Classify(utcFridayNight, Stockholm).ShouldBe(DayPart.Weekend);
+        VisitorCalculator.Classify(utcFridayNight, Stockholm).ShouldBe(WeekPart.Weekend);
     }
 
     [Fact]
     public void ShouldUseGivenEveningStartWhenClassifying()
     {
-        VisitorCalculator.Classify(Local(2026, 11, 26, 16, 30), Stockholm, new TimeOnly(16, 0)).ShouldBe(DayPart.Evening);
+        VisitorCalculator.Classify(Local(2026, 11, 26, 16, 30), Stockholm, new TimeOnly(16, 0)).ShouldBe(WeekPart.Evening);
     }
 
     [Fact]

@@ -70,7 +70,6 @@ internal sealed class QueueScenario
         services.AddSingleton(Queries);
         services.AddSingleton(Commands);
         services.AddSingleton(SettingsCommands);
-        services.AddSingleton(new QueueSettingsQueries(Database));
     }
 
     /// <summary>A staff member with a real user row, so places show who sits there.</summary>
@@ -119,6 +118,7 @@ internal sealed class QueueScenario
         Bord2 = Place.Create(Office.Id, "Bord 2", 2);
         db.AddRange(ServiceA, ServiceB, Disk1, Bord2);
         await db.SaveChangesAsync();
+        await QueueTestOffice.ConfirmHolidaysOpenAsync(Database, Office.Id, Clock);
         Categories =
         [
             QuestionCategory.Create(Office.Id, "Bostad", 1),

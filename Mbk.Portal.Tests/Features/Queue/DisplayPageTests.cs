@@ -36,6 +36,8 @@ public sealed class DisplayPageTests : MudBunitContext
             await db.SaveChangesAsync();
         }
 
+        await QueueTestOffice.ConfirmHolidaysOpenAsync(_database, _office.Id, TimeProvider.System);
+
         _commands = new QueueCommands(_database, TimeProvider.System, new TicketRateLimiter(10, TimeSpan.FromMinutes(1), TimeProvider.System));
         Services.AddSingleton<ILiveEventBus>(_database.Bus);
         Services.AddSingleton(new QueueQueries(_database, TimeProvider.System));

@@ -1,6 +1,8 @@
 using Bunit;
 using Mbk.Domain.Offices;
 using Mbk.Domain.Queue;
+using Mbk.Portal.Features.Almanac.OpeningHours;
+using Mbk.Portal.Features.Identity;
 using Mbk.Portal.Features.Queue;
 using Mbk.Portal.Features.Queue.Kiosk;
 using Mbk.Portal.Infrastructure.Live;
@@ -32,6 +34,7 @@ public sealed class KioskPageTests : MudBunitContext
         db.ServiceLines.AddRange(_samhall, konsument, retired);
         db.Places.Add(Place.Create(office.Id, "Bord 2", 1));
         await db.SaveChangesAsync();
+        await QueueTestOffice.ConfirmHolidaysOpenAsync(_database, office.Id, TimeProvider.System);
     }
 
     private IRenderedComponent<KioskPage> RenderKiosk(string slug = "testby", int maxTicketsPerKiosk = 10)
@@ -48,6 +51,8 @@ public sealed class KioskPageTests : MudBunitContext
         await using var db = _database.CreateDbContext();
         var office = await db.Offices.SingleAsync(o => o.Id == _office.Id);
         office.SetOpeningHours(OpeningHours.Parse(hours));
+        // Only the weekly hours apply: no holiday kept open by the setup.
+        db.HolidayDecisions.RemoveRange(db.HolidayDecisions.Where(d => d.OfficeId == office.Id));
         await db.SaveChangesAsync();
     }
 
@@ -104,6 +109,20 @@ public sealed class KioskPageTests : MudBunitContext
         cut.Find("[data-testid=kiosk-print]").Click();
 
         JSInterop.VerifyInvoke("print");
+    }
+
+    [Fact]
+    public async Task ShouldCloseLiveWhenManagerClosesTodayInAlmanac()
+    {
+        var cut = RenderKiosk();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=kiosk-service-A]"));
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(Office.DefaultTimeZoneId)).DateTime);
+
+        await new OpeningScheduleCommands(_database, TimeProvider.System)
+            .AddExceptionAsync(TestDatabase.Staff(_office, StaffRoles.Manager), today, null, "Planeringsdag");
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=kiosk-closed]").TextContent.ShouldContain("Kontoret är stängt"));
+        cut.FindAll("[data-testid^=kiosk-service-]").ShouldBeEmpty();
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using Mbk.Domain.Queue;
 using Mbk.Portal.Features.Identity;
+using Mbk.Portal.Features.Almanac.OpeningHours;
 using Mbk.Portal.Features.Queue;
 using Mbk.Portal.Infrastructure.Persistence;
 using Mbk.Portal.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Mbk.Portal.Tests.Features.Queue;
@@ -20,8 +22,8 @@ public sealed class QueueRestartTests
             var manager = await first.StaffAsync(DemoAccounts.Manager);
             var advisor = await first.StaffAsync(DemoAccounts.Advisor);
             using var scope = first.Services.CreateScope();
-            var settings = scope.ServiceProvider.GetRequiredService<QueueSettingsCommands>();
-            await settings.SetOpeningHoursAsync(manager, OpeningHours.Parse(QueueTestOffice.AlwaysOpen));
+            await scope.ServiceProvider.GetRequiredService<OpeningScheduleCommands>().SetWeeklyHoursAsync(manager, OpeningHours.Parse(QueueTestOffice.AlwaysOpen));
+            await QueueTestOffice.ConfirmHolidaysOpenAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>(), manager.CurrentOffice!.Id, TimeProvider.System);
             var queries = scope.ServiceProvider.GetRequiredService<QueueQueries>();
             var commands = scope.ServiceProvider.GetRequiredService<QueueCommands>();
             var officeId = await first.DemoOfficeIdAsync();

@@ -2,6 +2,7 @@ using Mbk.Domain.Common;
 using Mbk.Domain.Offices;
 using Mbk.Domain.Queue;
 using Mbk.Domain.Statistics;
+using Mbk.Portal.Features.Almanac.OpeningHours;
 using Mbk.Portal.Features.Identity;
 using Mbk.Portal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -50,9 +51,10 @@ public sealed class QueueCommands(
             return KioskTicketResult.Refused(KioskRefusal.ServiceUnavailable);
         }
 
-        if (!office.OpeningHours.IsOpen(now, office.TimeZone))
+        var schedule = await OpeningScheduleQueries.LoadAroundAsync(db, office, now, cancellationToken);
+        if (!schedule.IsOpen(now, office.TimeZone))
         {
-            return KioskTicketResult.Refused(KioskRefusal.Closed, office.OpeningHours.NextOpening(now, office.TimeZone));
+            return KioskTicketResult.Refused(KioskRefusal.Closed, schedule.NextOpening(now, office.TimeZone));
         }
 
         if (!rateLimiter.TryAcquire($"{office.Id}:{kioskKey}"))
@@ -299,7 +301,8 @@ public sealed class QueueCommands(
         {
             var zone = office.TimeZone;
             var today = ServiceDayCalculator.ServiceDay(now, zone);
-            var closing = office.OpeningHours.ClosingTime(today);
+            var schedule = await OpeningScheduleQueries.LoadAsync(db, office, today, today, cancellationToken);
+            var closing = schedule.ClosingTime(today);
             var todayIsOver = closing is null || now >= ServiceDayCalculator.ToInstant(today, closing.Value, zone) + grace;
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var open = await db.Tickets

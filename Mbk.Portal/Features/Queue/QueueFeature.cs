@@ -9,7 +9,6 @@ public static class QueueFeature
         services.AddScoped<QueueCommands>();
         services.AddScoped<QueueQueries>();
         services.AddScoped<QueueSettingsCommands>();
-        services.AddScoped<Settings.QueueSettingsQueries>();
         services.AddSingleton(sp =>
         {
             var configuration = sp.GetRequiredService<IConfiguration>();

@@ -1,5 +1,6 @@
 using Mbk.Domain.Offices;
 using Mbk.Domain.Queue;
+using Mbk.Portal.Features.Almanac.OpeningHours;
 using Mbk.Portal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,13 +36,14 @@ public sealed class QueueQueries(IDbContextFactory<PortalDbContext> dbFactory, T
         }
 
         var now = clock.GetUtcNow();
-        var isOpen = office.OpeningHours.IsOpen(now, office.TimeZone);
+        var schedule = await OpeningScheduleQueries.LoadAroundAsync(db, office, now, cancellationToken);
+        var isOpen = schedule.IsOpen(now, office.TimeZone);
         return new KioskView(
             office.Id,
             office.Name,
             office.Slug,
             isOpen,
-            isOpen ? null : office.OpeningHours.NextOpening(now, office.TimeZone),
+            isOpen ? null : schedule.NextOpening(now, office.TimeZone),
             await ServiceStatusAsync(db, office, now, cancellationToken));
     }
 
@@ -63,11 +65,12 @@ public sealed class QueueQueries(IDbContextFactory<PortalDbContext> dbFactory, T
                            select new { t.Id, t.Prefix, t.Number, PlaceName = p.Name, t.LastCalledAt, t.RecallCount, t.Status })
             .Take(recentCount + 1)
             .ToListAsync(cancellationToken);
+        var schedule = await OpeningScheduleQueries.LoadAsync(db, office, day, day, cancellationToken);
         var mapped = calls.Select(c => new DisplayCall(c.Id, Ticket.Format(c.Prefix, c.Number), c.PlaceName, c.LastCalledAt!.Value, c.RecallCount)).ToList();
         return new DisplayView(
             office.Id,
             office.Name,
-            office.OpeningHours.IsOpen(now, office.TimeZone),
+            schedule.IsOpen(now, office.TimeZone),
             mapped.FirstOrDefault(),
             mapped.Skip(1).ToList(),
             await ServiceStatusAsync(db, office, now, cancellationToken));

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mbk.Portal.Features.Queue;
 
-/// <summary>A manager's changes to the office's services, places and opening hours.</summary>
+/// <summary>A manager's changes to the office's services and places (opening hours: see OpeningScheduleCommands).</summary>
 public sealed class QueueSettingsCommands(IDbContextFactory<PortalDbContext> dbFactory)
 {
     public async Task<int> AddServiceAsync(StaffContext actor, string name, char prefix, int waitTargetMinutes, CancellationToken cancellationToken = default)
@@ -99,21 +99,12 @@ public sealed class QueueSettingsCommands(IDbContextFactory<PortalDbContext> dbF
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task SetOpeningHoursAsync(StaffContext actor, OpeningHours hours, CancellationToken cancellationToken = default)
-    {
-        var officeId = RequireManager(actor);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var office = await db.Offices.SingleAsync(o => o.Id == officeId, cancellationToken);
-        office.SetOpeningHours(hours);
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
     private static int RequireManager(StaffContext actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (!actor.IsManager)
         {
-            throw new DomainException("Bara enhetschefen kan ändra kontorets tjänster, platser och öppettider.");
+            throw new DomainException("Bara enhetschefen kan ändra kontorets tjänster och platser.");
         }
 
         return actor.CurrentOffice?.Id ?? throw new DomainException("Ditt konto är inte kopplat till något kontor.");

@@ -59,6 +59,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<StaffingAssignment> StaffingAssignments => Set<StaffingAssignment>();
 
+    public DbSet<OpeningHoursException> OpeningHoursExceptions => Set<OpeningHoursException>();
+
+    public DbSet<HolidayDecision> HolidayDecisions => Set<HolidayDecision>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no date-time-with-offset type: store instants as UTC ticks, so the database compares, orders

@@ -7,38 +7,23 @@ using MudBlazor;
 namespace Mbk.Portal.Features.Queue.Settings;
 
 /// <summary>
-/// A manager's settings for the office's queue: services, places and weekly opening hours. A refused change shows
+/// A manager's settings for the office's queue: services and places (the opening hours are
+/// edited in the almanac, their one source). A refused change shows
 /// its reason next to the section and keeps everything as typed.
 /// </summary>
 public sealed partial class QueueSettingsPanel
 {
-    private static readonly (DayOfWeek Day, string Key, string Name)[] Week =
-    [
-        (DayOfWeek.Monday, "mon", "Måndag"),
-        (DayOfWeek.Tuesday, "tue", "Tisdag"),
-        (DayOfWeek.Wednesday, "wed", "Onsdag"),
-        (DayOfWeek.Thursday, "thu", "Torsdag"),
-        (DayOfWeek.Friday, "fri", "Fredag"),
-        (DayOfWeek.Saturday, "sat", "Lördag"),
-        (DayOfWeek.Sunday, "sun", "Söndag"),
-    ];
-
     private List<ServiceForm> _services = [];
     private List<PlaceForm> _places = [];
-    private List<DayForm> _days = [];
     private NewServiceForm _newService = new();
     private string? _newPlaceName;
     private string? _servicesError;
     private string? _placesError;
-    private string? _hoursError;
     private bool _loaded;
     private bool _busy;
 
     [Inject]
     private QueueQueries Queries { get; set; } = default!;
-
-    [Inject]
-    private QueueSettingsQueries SettingsQueries { get; set; } = default!;
 
     [Inject]
     private QueueSettingsCommands Commands { get; set; } = default!;
@@ -56,7 +41,6 @@ public sealed partial class QueueSettingsPanel
     {
         await LoadServicesAsync(keepDrafts: false);
         await LoadPlacesAsync(keepDrafts: false);
-        LoadHours(await SettingsQueries.GetOpeningHoursAsync(OfficeId));
         _loaded = true;
     }
 
@@ -76,14 +60,6 @@ public sealed partial class QueueSettingsPanel
             .Select(p => keepDrafts && p.Id != saved && drafts.TryGetValue(p.Id, out var draft) ? draft : PlaceForm.From(p))
             .ToList();
     }
-
-    private void LoadHours(OpeningHours hours) =>
-        _days = Week.Select(d => hours.For(d.Day) is { } open
-                ? new DayForm(d.Day, d.Key, d.Name) { Opens = Clock(open.Opens), Closes = open.Closes == DayHours.EndOfDay ? "24:00" : Clock(open.Closes) }
-                : new DayForm(d.Day, d.Key, d.Name) { Closed = true })
-            .ToList();
-
-    private static string Clock(TimeOnly time) => time.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Runs a change; a refusal is shown in the section's alert and the typed values stay.</summary>
     private async Task RunAsync(Func<Task> action, Action<string?> setError)
@@ -150,19 +126,6 @@ public sealed partial class QueueSettingsPanel
         _newPlaceName = null;
     }, e => _placesError = e);
 
-    private Task SaveHoursAsync() => RunAsync(async () =>
-    {
-        var hours = OpeningHours.Parse(HoursText());
-        await Commands.SetOpeningHoursAsync(Staff, hours);
-        LoadHours(await SettingsQueries.GetOpeningHoursAsync(OfficeId));
-        Snackbar.Add("Öppettiderna är sparade.", Severity.Success);
-    }, e => _hoursError = e);
-
-    /// <summary>The typed hours in <see cref="OpeningHours"/>' storage form, so Parse explains any mistake in Swedish.</summary>
-    private string HoursText() => string.Join(';', _days.Select(d => d.Closed
-        ? $"{d.Key}=closed"
-        : $"{d.Key}={d.Opens?.Trim()}-{d.Closes?.Trim()}"));
-
     private static Dictionary<string, object?> Test(string id) => new() { ["data-testid"] = id };
 
     private sealed class ServiceForm
@@ -216,20 +179,5 @@ public sealed partial class QueueSettingsPanel
             SortOrder = place.SortOrder,
             IsActive = place.IsActive,
         };
-    }
-
-    private sealed class DayForm(DayOfWeek day, string key, string name)
-    {
-        public DayOfWeek Day { get; } = day;
-
-        public string Key { get; } = key;
-
-        public string Name { get; } = name;
-
-        public bool Closed { get; set; }
-
-        public string? Opens { get; set; }
-
-        public string? Closes { get; set; }
     }
 }

@@ -1,3 +1,5 @@
+using Mbk.Domain.Almanac;
+using Mbk.Portal.Features.Almanac.OpeningHours;
 using System.Globalization;
 using Mbk.Domain.Offices;
 using Mbk.Domain.Queue;
@@ -56,7 +58,8 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
         var gender = await GenderAsync(db, officeId, period, cancellationToken);
         var tallyHours = await TallyHoursAsync(db, officeId, start, end, cancellationToken);
         var ticketHours = await TicketHoursAsync(db, officeId, start, end, cancellationToken);
-        var dayParts = SplitDayParts(office, readings, visitorsTotal, tallyHours, ticketHours);
+        var schedule = await OpeningScheduleQueries.LoadAsync(db, office, period.From, period.To, cancellationToken);
+        var dayParts = SplitDayParts(office, schedule, readings, visitorsTotal, tallyHours, ticketHours);
         var visitors = new VisitorFigures(visitorsTotal, readings.Count, gender, dayParts);
 
         var queue = await QueueAsync(db, officeId, start, end, cancellationToken);
@@ -197,13 +200,13 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
             """).ToListAsync(cancellationToken);
     }
 
-    private static DayPartFigures SplitDayParts(Office office, List<DoorCounterReading> readings, int visitorsTotal, List<HourBucket> tallyHours, List<HourBucket> ticketHours)
+    private static DayPartFigures SplitDayParts(Office office, OpeningSchedule schedule, List<DoorCounterReading> readings, int visitorsTotal, List<HourBucket> tallyHours, List<HourBucket> ticketHours)
     {
         var zone = office.TimeZone;
         var hourly = readings.Where(r => r.Source == DoorCounterSource.Automatic).ToList();
         if (hourly.Count > 0)
         {
-            var split = VisitorCalculator.Split(hourly, office.OpeningHours, zone);
+            var split = VisitorCalculator.Split(hourly, schedule, zone);
             var note = string.Create(StatisticsFormat.Swedish, $"Uppdelningen bygger på besöksräknarens timvärden ({StatisticsFormat.Number(hourly.Count)} avläsningar).");
             if (hourly.Count < readings.Count)
             {
@@ -216,7 +219,7 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
         var activity = new long[3];
         foreach (var bucket in tallyHours.Concat(ticketHours))
         {
-            var part = VisitorCalculator.Classify(new DateTimeOffset(bucket.Hour * TimeSpan.TicksPerHour, TimeSpan.Zero), zone);
+            var part = VisitorCalculator.Classify(new DateTimeOffset(bucket.Hour * TimeSpan.TicksPerHour, TimeSpan.Zero), zone, schedule);
             activity[(int)part] += bucket.Unlinked;
         }
 

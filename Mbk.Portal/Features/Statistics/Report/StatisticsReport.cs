@@ -8,7 +8,7 @@ public enum VisitorSplitSource
     /// <summary>No door-counter readings and no tickets or tallies: nothing to split.</summary>
     None = 0,
 
-    /// <summary>Hourly (automatic) door-counter readings, split with <see cref="VisitorCalculator.Split(IEnumerable{DoorCounterReading}, Mbk.Domain.Queue.OpeningHours, TimeZoneInfo)"/>.</summary>
+    /// <summary>Hourly (automatic) door-counter readings, split with <see cref="VisitorCalculator.Split(IEnumerable{DoorCounterReading}, Mbk.Domain.Almanac.OpeningSchedule, TimeZoneInfo)"/> (the almanac's opening schedule).</summary>
     HourlyReadings = 1,
 
     /// <summary>Estimated from when tickets were taken and questions tapped (no hourly readings in the period).</summary>

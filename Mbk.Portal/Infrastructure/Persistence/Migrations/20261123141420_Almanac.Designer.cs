@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mbk.Portal.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123140145_Almanac")]
+    [Migration("20261123141420_Almanac")]
     partial class Almanac
     {
         /// <inheritdoc />
@@ -111,6 +111,82 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                     b.HasIndex("OfficeId", "StartDate");
 
                     b.ToTable("CalendarEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Mbk.Domain.Almanac.HolidayDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("HolidayDecisions", (string)null);
+                });
+
+            modelBuilder.Entity("Mbk.Domain.Almanac.OpeningHoursException", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("OpeningHoursExceptions", (string)null);
                 });
 
             modelBuilder.Entity("Mbk.Domain.Almanac.StaffingAssignment", b =>
@@ -1248,6 +1324,24 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                         });
 
                     b.Navigation("Overrides");
+                });
+
+            modelBuilder.Entity("Mbk.Domain.Almanac.HolidayDecision", b =>
+                {
+                    b.HasOne("Mbk.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Mbk.Domain.Almanac.OpeningHoursException", b =>
+                {
+                    b.HasOne("Mbk.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mbk.Domain.Almanac.StaffingAssignment", b =>
