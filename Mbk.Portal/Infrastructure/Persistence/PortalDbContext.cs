@@ -1,6 +1,7 @@
 using Mbk.Domain.Meeting;
 using Mbk.Domain.Offices;
 using Mbk.Domain.Queue;
+using Mbk.Domain.Reports;
 using Mbk.Domain.Statistics;
 using Mbk.Portal.Features.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -53,6 +54,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
 
     public DbSet<DecisionRead> DecisionReads => Set<DecisionRead>();
+
+    public DbSet<TertialReportDispatch> TertialReportDispatches => Set<TertialReportDispatch>();
+
+    public DbSet<SentReport> SentReports => Set<SentReport>();
+
+    public DbSet<ReportRecipient> ReportRecipients => Set<ReportRecipient>();
+
+    public DbSet<ReportComment> ReportComments => Set<ReportComment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
