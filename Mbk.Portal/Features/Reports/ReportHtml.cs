@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Mbk.Domain.Reports;
 using Mbk.Portal.Features.Statistics.Report;
@@ -227,5 +226,11 @@ public static class ReportHtml
 
     private static string Y(int year) => year.ToString(CultureInfo.InvariantCulture);
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Escapes only what HTML needs (the body is UTF-8), so "Migrationsfrågor +105 %" stays readable in the source.</summary>
+    private static string E(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal)
+        .Replace("'", "&#39;", StringComparison.Ordinal);
 }
