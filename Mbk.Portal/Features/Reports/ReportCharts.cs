@@ -39,6 +39,7 @@ public static class ReportCharts
             series.Horizontal = true;
             series.ValueLabelStyle.FontName = FontName;
             plot.Axes.Left.SetTicks(ordered.Select((_, i) => (double)i).ToArray(), ordered.Select(r => r.Name).ToArray());
+            plot.Axes.Bottom.TickGenerator = SwedishTicks();
             plot.Axes.Margins(left: 0, right: 0.15);
         }
 
@@ -55,6 +56,7 @@ public static class ReportCharts
         var series = plot.Add.Bars(bars);
         series.ValueLabelStyle.FontName = FontName;
         plot.Axes.Bottom.SetTicks([0, 1, 2], names);
+        plot.Axes.Left.TickGenerator = SwedishTicks();
         plot.Axes.Margins(bottom: 0, top: 0.15);
         return Render(plot, DayPartsId, "Stapeldiagram: besökare dag, kväll och helg", 260);
     }
@@ -75,13 +77,21 @@ public static class ReportCharts
         plot.Axes.Bottom.SetTicks(
             t.Years.Select((_, i) => (i * 3) + 0.5).ToArray(),
             t.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToArray());
+        plot.Axes.Left.TickGenerator = SwedishTicks();
         plot.Legend.IsVisible = true;
+        plot.Legend.Alignment = Alignment.UpperLeft;
         plot.Legend.FontName = FontName;
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Frågor", FillColor = Colors.SteelBlue });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Besökare", FillColor = Colors.Orange });
         plot.Axes.Margins(bottom: 0, top: 0.15);
         return Render(plot, TrendId, "Stapeldiagram: frågor och besökare per år", 280);
     }
+
+    /// <summary>Axis numbers the Swedish way ("1 600", not "1,600").</summary>
+    private static ScottPlot.TickGenerators.NumericAutomatic SwedishTicks() => new()
+    {
+        LabelFormatter = value => value.ToString("#,0.##", StatisticsFormat.Swedish),
+    };
 
     private static Plot NewPlot(string title)
     {

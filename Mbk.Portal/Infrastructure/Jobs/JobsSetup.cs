@@ -68,15 +68,17 @@ internal sealed partial class PortalJobServer(
         // This host's own storage, activator and filters from DI (as AddHangfireServer does), never the process-wide
         // GlobalConfiguration: parallel hosts (tests) must not run each other's jobs in each other's containers.
 #pragma warning disable CS0618 // Obsolete in favour of AddHangfireServer, which cannot be switched off at start-up.
+        var filters = services.GetRequiredService<IJobFilterProvider>();
+        var activator = services.GetRequiredService<JobActivator>();
         _server = new BackgroundJobServer(
             new BackgroundJobServerOptions { WorkerCount = 2, ServerName = "mbk-portal-" + Environment.ProcessId },
             services.GetRequiredService<JobStorage>(),
             [],
-            services.GetRequiredService<IJobFilterProvider>(),
-            services.GetRequiredService<JobActivator>(),
-            services.GetRequiredService<IBackgroundJobFactory>(),
-            services.GetRequiredService<IBackgroundJobPerformer>(),
-            services.GetRequiredService<IBackgroundJobStateChanger>());
+            filters,
+            activator,
+            services.GetService<IBackgroundJobFactory>() ?? new BackgroundJobFactory(filters),
+            services.GetService<IBackgroundJobPerformer>() ?? new BackgroundJobPerformer(filters, activator, TaskScheduler.Default),
+            services.GetService<IBackgroundJobStateChanger>() ?? new BackgroundJobStateChanger(filters));
 #pragma warning restore CS0618
 
         services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<TertialReportJob>(
