@@ -134,4 +134,21 @@ public sealed class ReportsPanelTests : MudBunitContext
         cut.WaitForAssertion(() => cut.Find("[data-testid=reports-error]").TextContent.ShouldContain("Kontoret har inga mottagare"));
         cut.FindAll("[data-testid=archive-row]").ShouldBeEmpty();
     }
+
+    [Fact]
+    public void ShouldPreviewACustomPeriodWhenChosen()
+    {
+        var cut = RenderPanel();
+
+        cut.Find("[data-testid=reports-period-kind]").Change("custom");
+        cut.WaitForAssertion(() => cut.Find("[data-testid=reports-from]"));
+        cut.Find("[data-testid=reports-from]").Change("2026-03-01");
+        cut.Find("[data-testid=reports-to]").Change("2026-03-31");
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=reports-period-label]").TextContent.ShouldBe("1–31 mars 2026"));
+        var preview = cut.Find("[data-testid=reports-preview]").TextContent;
+        preview.ShouldContain("Rapport 1–31 mars 2026");
+        preview.ShouldContain("205");
+        preview.ShouldNotContain("Bostadsfrågor", Case.Sensitive);
+    }
 }
