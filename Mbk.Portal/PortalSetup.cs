@@ -6,6 +6,7 @@ using Mbk.Portal.Features.Identity;
 using Mbk.Portal.Features.Meeting;
 using Mbk.Portal.Features.Offices;
 using Mbk.Portal.Features.Queue;
+using Mbk.Portal.Features.Reports;
 using Mbk.Portal.Features.Statistics;
 using Mbk.Portal.Infrastructure.Live;
 using Mbk.Portal.Infrastructure.Persistence;
@@ -66,6 +67,7 @@ public static class PortalSetup
         services.AddStatisticsFeature();
         services.AddMeetingFeature();
         services.AddAlmanacFeature();
+        services.AddReportsFeature();
         return builder;
     }
 
@@ -107,6 +109,7 @@ public static class PortalSetup
         app.MapStatisticsFeature();
         app.MapMeetingFeature();
         app.MapAlmanacFeature();
+        app.MapReportsFeature();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

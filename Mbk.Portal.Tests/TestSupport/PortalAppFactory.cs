@@ -3,6 +3,7 @@ using Mbk.Portal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -17,14 +18,21 @@ namespace Mbk.Portal.Tests.TestSupport;
 public sealed class PortalAppFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _configureServices;
 
-    public PortalAppFactory(string? dataDirectory = null, IDictionary<string, string?>? settings = null)
+    /// <param name="dataDirectory">The host's data folder (a fresh temp folder when null).</param>
+    /// <param name="settings">Extra configuration, e.g. an SMTP port or <c>Hangfire:Server:Enabled</c>.</param>
+    /// <param name="configureServices">Replaces services after the portal's own (e.g. a fake <see cref="TimeProvider"/>).</param>
+    public PortalAppFactory(string? dataDirectory = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
+        _configureServices = configureServices;
         DataDirectory = dataDirectory ?? TestPaths.NewTempDirectory("portal");
         _settings = new Dictionary<string, string?>
         {
             ["Portal:DataDirectory"] = DataDirectory,
             ["Seed:DemoData"] = "true",
+            // AddHangfire is process-wide in places; test hosts run no job server unless a test turns it on.
+            ["Hangfire:Server:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -62,6 +70,11 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_configureServices is not null)
+        {
+            builder.ConfigureTestServices(_configureServices);
         }
     }
 

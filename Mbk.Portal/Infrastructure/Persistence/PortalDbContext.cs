@@ -2,6 +2,7 @@ using Mbk.Domain.Almanac;
 using Mbk.Domain.Meeting;
 using Mbk.Domain.Offices;
 using Mbk.Domain.Queue;
+using Mbk.Domain.Reports;
 using Mbk.Domain.Statistics;
 using Mbk.Portal.Features.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -62,6 +63,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<OpeningHoursException> OpeningHoursExceptions => Set<OpeningHoursException>();
 
     public DbSet<HolidayDecision> HolidayDecisions => Set<HolidayDecision>();
+
+    public DbSet<TertialReportDispatch> TertialReportDispatches => Set<TertialReportDispatch>();
+
+    public DbSet<SentReport> SentReports => Set<SentReport>();
+
+    public DbSet<ReportRecipient> ReportRecipients => Set<ReportRecipient>();
+
+    public DbSet<ReportComment> ReportComments => Set<ReportComment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

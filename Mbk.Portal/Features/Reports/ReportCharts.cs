@@ -1,0 +1,110 @@
+using System.Globalization;
+using Mbk.Portal.Features.Statistics.Report;
+using ScottPlot;
+
+namespace Mbk.Portal.Features.Reports;
+
+/// <summary>A chart drawn for the report: referenced from the HTML as <c>cid:{ContentId}</c> in the e-mail.</summary>
+public sealed record ReportChart(string ContentId, string AltText, byte[] Png);
+
+/// <summary>
+/// The report's charts as PNG images drawn on the server with ScottPlot (SkiaSharp), so Outlook, which shows no SVG
+/// or script, shows them inline. DejaVu Sans is Debian's default font and has the Swedish letters.
+/// </summary>
+public static class ReportCharts
+{
+    public const string CategoriesId = "chart-categories";
+    public const string DayPartsId = "chart-dayparts";
+    public const string TrendId = "chart-trend";
+    public const int Width = 640;
+
+    private const string FontName = "DejaVu Sans";
+
+    public static IReadOnlyList<ReportChart> Draw(ReportContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return [Categories(content), DayParts(content), Trend(content)];
+    }
+
+    private static ReportChart Categories(ReportContent content)
+    {
+        var rows = content.Statistics.ChartCategories();
+        var plot = NewPlot($"Frågor per ärendeslag, {content.Period.Label}");
+        if (rows.Count > 0)
+        {
+            // Largest at the top: horizontal bars are drawn bottom-up.
+            var ordered = rows.Reverse().ToList();
+            var bars = ordered.Select((r, i) => new Bar { Position = i, Value = r.Count, FillColor = Colors.SteelBlue, Label = StatisticsFormat.Number(r.Count) }).ToList();
+            var series = plot.Add.Bars(bars);
+            series.Horizontal = true;
+            series.ValueLabelStyle.FontName = FontName;
+            plot.Axes.Left.SetTicks(ordered.Select((_, i) => (double)i).ToArray(), ordered.Select(r => r.Name).ToArray());
+            plot.Axes.Bottom.TickGenerator = SwedishTicks();
+            plot.Axes.Margins(left: 0, right: 0.15);
+        }
+
+        return Render(plot, CategoriesId, "Stapeldiagram: frågor per ärendeslag", Math.Max(260, 60 + (rows.Count * 28)));
+    }
+
+    private static ReportChart DayParts(ReportContent content)
+    {
+        var d = content.Statistics.Visitors.DayParts;
+        var plot = NewPlot($"Besökare dag, kväll och helg, {content.Period.Label}");
+        var values = new[] { d.Day, d.Evening, d.Weekend };
+        var names = new[] { "Dag", "Kväll", "Helg" };
+        var bars = values.Select((v, i) => new Bar { Position = i, Value = v, FillColor = Colors.SeaGreen, Label = StatisticsFormat.Number(v) }).ToList();
+        var series = plot.Add.Bars(bars);
+        series.ValueLabelStyle.FontName = FontName;
+        plot.Axes.Bottom.SetTicks([0, 1, 2], names);
+        plot.Axes.Left.TickGenerator = SwedishTicks();
+        plot.Axes.Margins(bottom: 0, top: 0.15);
+        return Render(plot, DayPartsId, "Stapeldiagram: besökare dag, kväll och helg", 260);
+    }
+
+    private static ReportChart Trend(ReportContent content)
+    {
+        var t = content.Statistics.Trends;
+        var plot = NewPlot("Frågor och besökare, samma period olika år");
+        var bars = new List<Bar>();
+        for (var i = 0; i < t.Years.Count; i++)
+        {
+            bars.Add(new Bar { Position = (i * 3) + 0, Value = t.Questions.Counts[i], FillColor = Colors.SteelBlue, Label = StatisticsFormat.Number(t.Questions.Counts[i]) });
+            bars.Add(new Bar { Position = (i * 3) + 1, Value = t.Visitors.Counts[i], FillColor = Colors.Orange, Label = StatisticsFormat.Number(t.Visitors.Counts[i]) });
+        }
+
+        var series = plot.Add.Bars(bars);
+        series.ValueLabelStyle.FontName = FontName;
+        plot.Axes.Bottom.SetTicks(
+            t.Years.Select((_, i) => (i * 3) + 0.5).ToArray(),
+            t.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToArray());
+        plot.Axes.Left.TickGenerator = SwedishTicks();
+        plot.Legend.IsVisible = true;
+        plot.Legend.Alignment = Alignment.UpperLeft;
+        plot.Legend.FontName = FontName;
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Frågor", FillColor = Colors.SteelBlue });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Besökare", FillColor = Colors.Orange });
+        plot.Axes.Margins(bottom: 0, top: 0.15);
+        return Render(plot, TrendId, "Stapeldiagram: frågor och besökare per år", 280);
+    }
+
+    /// <summary>Axis numbers the Swedish way ("1 600", not "1,600").</summary>
+    private static ScottPlot.TickGenerators.NumericAutomatic SwedishTicks() => new()
+    {
+        LabelFormatter = value => value.ToString("#,0.##", StatisticsFormat.Swedish),
+    };
+
+    private static Plot NewPlot(string title)
+    {
+        var plot = new Plot();
+        plot.Font.Set(FontName);
+        plot.Title(title, size: 14);
+        return plot;
+    }
+
+    private static ReportChart Render(Plot plot, string id, string alt, int height)
+    {
+        plot.Font.Set(FontName);
+        var png = plot.GetImageBytes(Width, height, ImageFormat.Png);
+        return new ReportChart(id, alt, png);
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using Mbk.Domain.Reports;
+using Mbk.Portal.Features.Statistics.Report;
+
+namespace Mbk.Portal.Features.Reports;
+
+/// <summary>
+/// The report's full figures as an Excel workbook (the e-mail's attachment): a summary sheet with the comments and
+/// biggest changes, then the statistics export's sheets (Frågor, Besökare, Länkningar, Kö, Enkäter, Nyckeltal,
+/// Trender) and Synpunkter. Numbers are numbers, so they can be summed in Excel.
+/// </summary>
+public static class ReportWorkbook
+{
+    public const string SummarySheet = "Sammanfattning";
+    public const string ChangesSheet = "Största förändringar";
+    public const string FeedbackSheet = "Synpunkter";
+
+    public static string FileName(ReportContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var office = new string(content.OfficeName.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        var period = content.Period.Kind == Domain.Statistics.PeriodKind.Tertial
+            ? string.Create(CultureInfo.InvariantCulture, $"t{Domain.Statistics.Tertial.TertialOf(content.Period.From)}-{content.Period.From.Year}")
+            : $"{StatisticsFormat.Date(content.Period.From)}-{StatisticsFormat.Date(content.Period.To)}";
+        return $"tertialrapport-{office}-{period}.xlsx";
+    }
+
+    /// <summary>Every table of the workbook, in sheet order.</summary>
+    public static IReadOnlyList<ExportTable> Tables(ReportContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var tables = new List<ExportTable> { Summary(content), Changes(content) };
+        tables.AddRange(StatisticsExport.Tables(content.Statistics));
+        tables.Add(Feedback(content));
+        return tables;
+    }
+
+    public static byte[] ToExcel(ReportContent content)
+    {
+        using var workbook = new XLWorkbook();
+        foreach (var table in Tables(content))
+        {
+            var sheet = workbook.Worksheets.Add(table.Name);
+            sheet.Cell(1, 1).SetValue($"{content.OfficeName}: {content.Period.Label}");
+            sheet.Cell(1, 1).Style.Font.Bold = true;
+            for (var c = 0; c < table.Headers.Count; c++)
+            {
+                sheet.Cell(3, c + 1).SetValue(table.Headers[c]);
+                sheet.Cell(3, c + 1).Style.Font.Bold = true;
+            }
+
+            for (var r = 0; r < table.Rows.Count; r++)
+            {
+                for (var c = 0; c < table.Rows[r].Count; c++)
+                {
+                    SetCell(sheet.Cell(r + 4, c + 1), table.Rows[r][c]);
+                }
+            }
+
+            // Fixed widths: measuring text (AdjustToContents) needs libgdiplus, which servers lack.
+            sheet.Column(1).Width = 42;
+            for (var c = 2; c <= table.Headers.Count; c++)
+            {
+                sheet.Column(c).Width = c == 2 && table.Name == SummarySheet ? 90 : 18;
+            }
+        }
+
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static void SetCell(IXLCell cell, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                break;
+            case int i:
+                cell.SetValue(i);
+                break;
+            case long l:
+                cell.SetValue(l);
+                break;
+            case decimal d:
+                cell.SetValue(d);
+                break;
+            case double x:
+                cell.SetValue(x);
+                break;
+            case var other:
+                cell.SetValue(Convert.ToString(other, StatisticsFormat.Swedish) ?? string.Empty);
+                break;
+        }
+    }
+
+    private static ExportTable Summary(ReportContent content)
+    {
+        var s = content.Statistics;
+        var rows = new List<IReadOnlyList<object?>>
+        {
+            Row("Kontor", content.OfficeName),
+            Row("Period", content.Period.Label),
+            Row("Besökare", s.Visitors.Total),
+            Row("Frågor", s.QuestionsTotal),
+            Row("Länkningar", s.ReferralsTotal),
+            Row("Betjänade nummerlappar", s.Queue.Served),
+        };
+        foreach (var section in ReportSectionNames.All)
+        {
+            if (content.Comment(section) is { } comment)
+            {
+                rows.Add(Row("Kommentar: " + section.Heading(), comment));
+            }
+        }
+
+        return new ExportTable(SummarySheet, ["Uppgift", "Värde"], rows);
+    }
+
+    private static ExportTable Changes(ReportContent content)
+    {
+        var lastYear = content.Years.Count >= 2 ? content.Years[^2].ToString(CultureInfo.InvariantCulture) : "förra året";
+        var current = content.Years[^1].ToString(CultureInfo.InvariantCulture);
+        var rows = content.BiggestChanges
+            .Select(c => Row(c.Name, c.Trend.Previous, c.Trend.Current, c.Trend.Change,
+                c.Trend.ChangePercent is { } p ? Math.Round(p, 1, MidpointRounding.AwayFromZero) : null))
+            .ToList();
+        return new ExportTable(ChangesSheet, ["Ärendeslag", lastYear, current, "Förändring", "Förändring (%)"], rows);
+    }
+
+    private static ExportTable Feedback(ReportContent content)
+    {
+        if (content.Feedback is not { } feedback)
+        {
+            return new ExportTable(FeedbackSheet, ["Slag", "Antal"], [Row(ReportContent.FeedbackNotRecordedText, null)]);
+        }
+
+        var rows = feedback.ByKind.Select(k => Row(k.Kind, k.Count)).ToList();
+        rows.Add(Row("Totalt", feedback.Total));
+        rows.Add(Row("Besvarade inom tidsgränsen (%)", feedback.AnsweredInTimePercent));
+        return new ExportTable(FeedbackSheet, ["Slag", "Antal"], rows);
+    }
+
+    private static object?[] Row(params object?[] cells) => cells;
+}
