@@ -1,5 +1,6 @@
 using Mbk.Domain.Offices;
 using Mbk.Domain.Queue;
+using Mbk.Portal.Features.Almanac.PartnerVisits;
 using Mbk.Portal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,13 +37,14 @@ public sealed class QueueQueries(IDbContextFactory<PortalDbContext> dbFactory, T
 
         var now = clock.GetUtcNow();
         var isOpen = office.OpeningHours.IsOpen(now, office.TimeZone);
+        var visits = await PartnerVisitQueueGate.StateAsync(db, office.Id, now, cancellationToken);
         return new KioskView(
             office.Id,
             office.Name,
             office.Slug,
             isOpen,
             isOpen ? null : office.OpeningHours.NextOpening(now, office.TimeZone),
-            await ServiceStatusAsync(db, office, now, cancellationToken));
+            (await ServiceStatusAsync(db, office, now, cancellationToken)).Where(s => visits.IsOffered(s.Id)).ToList());
     }
 
     public async Task<DisplayView?> GetDisplayAsync(string slug, int recentCount = 5, CancellationToken cancellationToken = default)
@@ -64,13 +66,15 @@ public sealed class QueueQueries(IDbContextFactory<PortalDbContext> dbFactory, T
             .Take(recentCount + 1)
             .ToListAsync(cancellationToken);
         var mapped = calls.Select(c => new DisplayCall(c.Id, Ticket.Format(c.Prefix, c.Number), c.PlaceName, c.LastCalledAt!.Value, c.RecallCount)).ToList();
+        var visits = await PartnerVisitQueueGate.StateAsync(db, office.Id, now, cancellationToken);
         return new DisplayView(
             office.Id,
             office.Name,
             office.OpeningHours.IsOpen(now, office.TimeZone),
             mapped.FirstOrDefault(),
             mapped.Skip(1).ToList(),
-            await ServiceStatusAsync(db, office, now, cancellationToken));
+            // A visit-only service shows while its visit goes on, or while tickets from it still wait.
+            (await ServiceStatusAsync(db, office, now, cancellationToken)).Where(s => visits.IsOffered(s.Id) || s.Waiting > 0).ToList());
     }
 
     public async Task<CounterView> GetCounterAsync(int officeId, string staffUserId, CancellationToken cancellationToken = default)

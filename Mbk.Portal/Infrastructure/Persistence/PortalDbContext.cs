@@ -57,6 +57,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<CalendarEvent> CalendarEvents => Set<CalendarEvent>();
 
+    public DbSet<AlmanacFeedSubscription> AlmanacFeedSubscriptions => Set<AlmanacFeedSubscription>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no date-time-with-offset type: store instants as UTC ticks, so the database compares, orders
