@@ -178,6 +178,12 @@ public sealed class QueueCommands(
             var visits = await PartnerVisitQueueGate.StateAsync(db, occupancy.OfficeId, now, cancellationToken);
             var services = occupancy.ServiceLineIds.Union(visits.ServicesAt(occupancy.PlaceId))
                 .Where(id => !visits.IsReservedForOtherPlace(id, occupancy.PlaceId)).ToList();
+            if (services.Count == 0 && occupancy.ServiceLineIds.Count > 0)
+            {
+                // Every chosen service is a partner visit's, called from the visit's place right now.
+                return null;
+            }
+
             var candidates = await db.Tickets.AsNoTracking()
                 .Where(t => t.OfficeId == occupancy.OfficeId && t.ServiceDay == day && t.Status == TicketStatus.Waiting && services.Contains(t.ServiceLineId))
                 .Select(t => new WaitingCandidate(t.Id, t.ServiceLineId, t.TargetPlaceId, t.TakenAt, t.Number))
