@@ -1,3 +1,4 @@
+using System.Globalization;
 using Ical.Net.CalendarComponents;
 using CalendarEvent = Mbk.Domain.Almanac.CalendarEvent;
 using Ical.Net.DataTypes;
@@ -37,7 +38,28 @@ public static class AlmanacFeedWriter
             }
         }
 
-        return new CalendarSerializer().SerializeToString(calendar)!;
+        return InvariantCulture(() => new CalendarSerializer().SerializeToString(calendar)!);
+    }
+
+    /// <summary>
+    /// Runs Ical.Net under the invariant culture: it formats numbers with the current one, and Swedish writes a minus
+    /// as U+2212 ("BYDAY=−1SU"), which no other parser reads. Requests run in sv-SE, so this matters.
+    /// </summary>
+    internal static T InvariantCulture<T>(Func<T> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            return action();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
     }
 
     private static IcalEvent Master(CalendarEvent calendarEvent)

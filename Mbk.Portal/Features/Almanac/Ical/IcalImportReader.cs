@@ -107,7 +107,7 @@ public static class IcalImportReader
 
         try
         {
-            return IcalCalendar.Load(trimmed) ?? throw new DomainException("Filen innehåller ingen kalender (VCALENDAR). Ingenting lästes in.");
+            return AlmanacFeedWriter.InvariantCulture(() => IcalCalendar.Load(trimmed)) ?? throw new DomainException("Filen innehåller ingen kalender (VCALENDAR). Ingenting lästes in.");
         }
         catch (DomainException)
         {
@@ -137,7 +137,7 @@ public static class IcalImportReader
         Recurrence? recurrence = null;
         if (master.RecurrenceRule is { } rule)
         {
-            var ruleText = rule.ToString() ?? string.Empty;
+            var ruleText = AlmanacFeedWriter.InvariantCulture(() => rule.ToString()) ?? string.Empty;
             try
             {
                 recurrence = Recurrence.Parse(ruleText, startDate, zone);
