@@ -122,6 +122,18 @@ public sealed class CalendarEvent : Entity
         Sequence++;
     }
 
+    /// <summary>
+    /// An iCalendar import of the same UID again: the event takes the file's details and drops its exceptions (the
+    /// file's EXDATE and RECURRENCE-ID entries are applied again after this), so a re-import updates, never duplicates.
+    /// </summary>
+    public void ReplaceFromImport(CalendarEventDetails details, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        Apply(details, now);
+        _overrides.Clear();
+        Sequence++;
+    }
+
     /// <summary>"Bara denna": one occurrence of the series gets another date, time, title, place or description.</summary>
     public void ChangeOccurrence(DateOnly originalDate, OccurrenceDetails details, int expectedSequence, DateTimeOffset now)
     {

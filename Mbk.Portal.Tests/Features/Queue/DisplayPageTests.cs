@@ -41,6 +41,7 @@ public sealed class DisplayPageTests : MudBunitContext
         _commands = new QueueCommands(_database, TimeProvider.System, new TicketRateLimiter(10, TimeSpan.FromMinutes(1), TimeProvider.System));
         Services.AddSingleton<ILiveEventBus>(_database.Bus);
         Services.AddSingleton(new QueueQueries(_database, TimeProvider.System));
+        Services.AddSingleton(new Mbk.Portal.Features.Almanac.PartnerVisits.PartnerVisitQueueGate(_database, TimeProvider.System));
         Services.AddSingleton(_commands);
         _module = JSInterop.SetupModule("./js/display.js");
         _module.Setup<bool>("isUnlocked").SetResult(true);

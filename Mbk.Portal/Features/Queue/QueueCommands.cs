@@ -3,6 +3,7 @@ using Mbk.Domain.Offices;
 using Mbk.Domain.Queue;
 using Mbk.Domain.Statistics;
 using Mbk.Portal.Features.Almanac.OpeningHours;
+using Mbk.Portal.Features.Almanac.PartnerVisits;
 using Mbk.Portal.Features.Identity;
 using Mbk.Portal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,9 @@ public enum KioskRefusal
     Closed,
     RateLimited,
     ServiceUnavailable,
+
+    /// <summary>A partner visit's service outside the visit (<see cref="PartnerVisitQueueGate.NotNowMessage"/>).</summary>
+    ServiceNotNow,
 }
 
 public sealed record TicketReceipt(int TicketId, string Number, char Prefix, string ServiceName, int Ahead, int? EstimatedMinutes, DateTimeOffset TakenAt);
@@ -57,6 +61,11 @@ public sealed class QueueCommands(
             return KioskTicketResult.Refused(KioskRefusal.Closed, schedule.NextOpening(now, office.TimeZone));
         }
 
+        if (!(await PartnerVisitQueueGate.StateAsync(db, office.Id, now, cancellationToken)).IsOffered(service.Id))
+        {
+            return KioskTicketResult.Refused(KioskRefusal.ServiceNotNow);
+        }
+
         if (!rateLimiter.TryAcquire($"{office.Id}:{kioskKey}"))
         {
             return KioskTicketResult.Refused(KioskRefusal.RateLimited);
@@ -97,6 +106,10 @@ public sealed class QueueCommands(
         {
             throw new DomainException("En av de valda tjänsterna finns inte på ditt kontor.");
         }
+
+        // The visiting officer's place takes the partner visit's service while the visit goes on.
+        var visits = await PartnerVisitQueueGate.StateAsync(db, officeId, clock.GetUtcNow(), cancellationToken);
+        serviceLineIds = serviceLineIds.Union(visits.ServicesAt(placeId)).ToList();
 
         var atPlace = await db.PlaceOccupancies.SingleOrDefaultAsync(o => o.PlaceId == placeId, cancellationToken);
         if (atPlace is not null && atPlace.StaffUserId != actor.UserId)
@@ -164,7 +177,15 @@ public sealed class QueueCommands(
         {
             await RequireNoActiveTicketAsync(db, occupancy.PlaceId, "kalla nästa", cancellationToken);
             var day = await TodayAsync(db, occupancy.OfficeId, now, cancellationToken);
-            var services = occupancy.ServiceLineIds;
+            var visits = await PartnerVisitQueueGate.StateAsync(db, occupancy.OfficeId, now, cancellationToken);
+            var services = occupancy.ServiceLineIds.Union(visits.ServicesAt(occupancy.PlaceId))
+                .Where(id => !visits.IsReservedForOtherPlace(id, occupancy.PlaceId)).ToList();
+            if (services.Count == 0 && occupancy.ServiceLineIds.Count > 0)
+            {
+                // Every chosen service is a partner visit's, called from the visit's place right now.
+                return null;
+            }
+
             var candidates = await db.Tickets.AsNoTracking()
                 .Where(t => t.OfficeId == occupancy.OfficeId && t.ServiceDay == day && t.Status == TicketStatus.Waiting && services.Contains(t.ServiceLineId))
                 .Select(t => new WaitingCandidate(t.Id, t.ServiceLineId, t.TargetPlaceId, t.TakenAt, t.Number))
@@ -192,6 +213,13 @@ public sealed class QueueCommands(
             await RequireNoActiveTicketAsync(db, occupancy.PlaceId, "kalla ett nummer", cancellationToken);
             var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == ticketId && t.OfficeId == occupancy.OfficeId, cancellationToken)
                 ?? throw new DomainException("Numret finns inte.");
+            var visits = await PartnerVisitQueueGate.StateAsync(db, occupancy.OfficeId, now, cancellationToken);
+            if (visits.IsReservedForOtherPlace(ticket.ServiceLineId, occupancy.PlaceId))
+            {
+                var serviceName = await db.ServiceLines.Where(s => s.Id == ticket.ServiceLineId).Select(s => s.Name).SingleAsync(cancellationToken);
+                throw new DomainException(visits.OtherPlaceMessage(ticket.ServiceLineId, serviceName));
+            }
+
             ticket.Call(occupancy.PlaceId, occupancy.StaffUserId, now, reason.Trim());
             return ticket.DisplayNumber;
         }, cancellationToken);

@@ -1,6 +1,7 @@
 using Mbk.Domain.Offices;
 using Mbk.Domain.Queue;
 using Mbk.Portal.Features.Almanac.OpeningHours;
+using Mbk.Portal.Features.Almanac.PartnerVisits;
 using Mbk.Portal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,13 +39,14 @@ public sealed class QueueQueries(IDbContextFactory<PortalDbContext> dbFactory, T
         var now = clock.GetUtcNow();
         var schedule = await OpeningScheduleQueries.LoadAroundAsync(db, office, now, cancellationToken);
         var isOpen = schedule.IsOpen(now, office.TimeZone);
+        var visits = await PartnerVisitQueueGate.StateAsync(db, office.Id, now, cancellationToken);
         return new KioskView(
             office.Id,
             office.Name,
             office.Slug,
             isOpen,
             isOpen ? null : schedule.NextOpening(now, office.TimeZone),
-            await ServiceStatusAsync(db, office, now, cancellationToken));
+            (await ServiceStatusAsync(db, office, now, cancellationToken)).Where(s => visits.IsOffered(s.Id)).ToList());
     }
 
     public async Task<DisplayView?> GetDisplayAsync(string slug, int recentCount = 5, CancellationToken cancellationToken = default)
@@ -67,13 +69,15 @@ public sealed class QueueQueries(IDbContextFactory<PortalDbContext> dbFactory, T
             .ToListAsync(cancellationToken);
         var schedule = await OpeningScheduleQueries.LoadAsync(db, office, day, day, cancellationToken);
         var mapped = calls.Select(c => new DisplayCall(c.Id, Ticket.Format(c.Prefix, c.Number), c.PlaceName, c.LastCalledAt!.Value, c.RecallCount)).ToList();
+        var visits = await PartnerVisitQueueGate.StateAsync(db, office.Id, now, cancellationToken);
         return new DisplayView(
             office.Id,
             office.Name,
             schedule.IsOpen(now, office.TimeZone),
             mapped.FirstOrDefault(),
             mapped.Skip(1).ToList(),
-            await ServiceStatusAsync(db, office, now, cancellationToken));
+            // A visit-only service shows while its visit goes on, or while tickets from it still wait.
+            (await ServiceStatusAsync(db, office, now, cancellationToken)).Where(s => visits.IsOffered(s.Id) || s.Waiting > 0).ToList());
     }
 
     public async Task<CounterView> GetCounterAsync(int officeId, string staffUserId, CancellationToken cancellationToken = default)

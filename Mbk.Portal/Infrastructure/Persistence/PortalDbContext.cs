@@ -72,6 +72,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<ReportComment> ReportComments => Set<ReportComment>();
 
+    public DbSet<AlmanacFeedSubscription> AlmanacFeedSubscriptions => Set<AlmanacFeedSubscription>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no date-time-with-offset type: store instants as UTC ticks, so the database compares, orders

@@ -1,3 +1,5 @@
+using Mbk.Portal.Features.Almanac.Ical;
+
 namespace Mbk.Portal.Features.Almanac.Events;
 
 public static class AlmanacEventsRegistration
@@ -7,8 +9,14 @@ public static class AlmanacEventsRegistration
         services.AddScoped<AlmanacEventCommands>();
         services.AddScoped<AlmanacEventQueries>();
         services.AddScoped<IAlmanacEntrySource, AlmanacEventEntrySource>();
+        services.AddAlmanacIcal();
+        services.AddScoped<PartnerVisits.PartnerVisitQueueGate>();
         return services;
     }
 
-    public static WebApplication MapAlmanacEvents(this WebApplication app) => app;
+    public static WebApplication MapAlmanacEvents(this WebApplication app)
+    {
+        app.MapAlmanacIcal();
+        return app;
+    }
 }

@@ -31,7 +31,8 @@ internal sealed class CalendarEventConfiguration : IEntityTypeConfiguration<Cale
         builder.HasOne<Office>().WithMany().HasForeignKey(e => e.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ServiceLine>().WithMany().HasForeignKey(e => e.ServiceLineId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Place>().WithMany().HasForeignKey(e => e.PlaceId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasIndex(e => e.Uid).IsUnique();
+        // A UID is unique within an office: the same partner schedule may be imported into several offices.
+        builder.HasIndex(e => new { e.OfficeId, e.Uid }).IsUnique();
         builder.HasIndex(e => new { e.OfficeId, e.StartDate });
         builder.OwnsMany(e => e.Overrides, o =>
         {

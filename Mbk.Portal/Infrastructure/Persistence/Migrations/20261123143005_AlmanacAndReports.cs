@@ -12,6 +12,28 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AlmanacFeedSubscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlmanacFeedSubscriptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AlmanacFeedSubscriptions_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CalendarEvents",
                 columns: table => new
                 {
@@ -290,9 +312,27 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AlmanacFeedSubscriptions_OfficeId",
+                table: "AlmanacFeedSubscriptions",
+                column: "OfficeId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlmanacFeedSubscriptions_TokenHash",
+                table: "AlmanacFeedSubscriptions",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CalendarEvents_OfficeId_StartDate",
                 table: "CalendarEvents",
                 columns: new[] { "OfficeId", "StartDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarEvents_OfficeId_Uid",
+                table: "CalendarEvents",
+                columns: new[] { "OfficeId", "Uid" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CalendarEvents_PlaceId",
@@ -303,12 +343,6 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                 name: "IX_CalendarEvents_ServiceLineId",
                 table: "CalendarEvents",
                 column: "ServiceLineId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_CalendarEvents_Uid",
-                table: "CalendarEvents",
-                column: "Uid",
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_HolidayDecisions_OfficeId_Date",
@@ -371,6 +405,9 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AlmanacFeedSubscriptions");
+
             migrationBuilder.DropTable(
                 name: "CalendarEventOverrides");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Mbk.Portal.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261123142153_AlmanacAndReports")]
+    [Migration("20261123143005_AlmanacAndReports")]
     partial class AlmanacAndReports
     {
         /// <inheritdoc />
@@ -19,6 +19,39 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Mbk.Domain.Almanac.AlmanacFeedSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("AlmanacFeedSubscriptions", (string)null);
+                });
 
             modelBuilder.Entity("Mbk.Domain.Almanac.CalendarEvent", b =>
                 {
@@ -105,10 +138,10 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ServiceLineId");
 
-                    b.HasIndex("Uid")
-                        .IsUnique();
-
                     b.HasIndex("OfficeId", "StartDate");
+
+                    b.HasIndex("OfficeId", "Uid")
+                        .IsUnique();
 
                     b.ToTable("CalendarEvents", (string)null);
                 });
@@ -1480,6 +1513,15 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Mbk.Domain.Almanac.AlmanacFeedSubscription", b =>
+                {
+                    b.HasOne("Mbk.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mbk.Domain.Almanac.CalendarEvent", b =>
