@@ -49,13 +49,13 @@ public sealed class SmtpMailSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public void ShouldReadTheOlderSmtpKeysWhenTheMailKeysAreNotSet()
+    public void ShouldReadTheMailKeysWhenTheyAreSet()
     {
         var settings = MailSettings.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Smtp:Host"] = "127.0.0.1",
-            ["Smtp:Port"] = "2525",
-            ["Smtp:From"] = "mbk-portal@localhost",
+            ["Mail:Smtp:Host"] = "127.0.0.1",
+            ["Mail:Smtp:Port"] = "2525",
+            ["Mail:From"] = "mbk-portal@localhost",
         }).Build());
 
         settings.Host.ShouldBe("127.0.0.1");

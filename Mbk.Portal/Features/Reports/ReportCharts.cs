@@ -42,6 +42,13 @@ public static class ReportCharts
             plot.Axes.Bottom.TickGenerator = SwedishTicks();
             plot.Axes.Margins(left: 0, right: 0.15);
         }
+        else
+        {
+            // No axes counting from -10 to 10 around nothing: say so instead.
+            plot.Add.Annotation("Inga frågor räknade under perioden", Alignment.MiddleCenter);
+            plot.HideGrid();
+            plot.Axes.Frameless();
+        }
 
         return Render(plot, CategoriesId, "Stapeldiagram: frågor per ärendeslag", Math.Max(260, 60 + (rows.Count * 28)));
     }
@@ -58,6 +65,7 @@ public static class ReportCharts
         plot.Axes.Bottom.SetTicks([0, 1, 2], names);
         plot.Axes.Left.TickGenerator = SwedishTicks();
         plot.Axes.Margins(bottom: 0, top: 0.15);
+        StartAtZero(plot, values.Max());
         return Render(plot, DayPartsId, "Stapeldiagram: besökare dag, kväll och helg", 260);
     }
 
@@ -84,7 +92,17 @@ public static class ReportCharts
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Frågor", FillColor = Colors.SteelBlue });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Besökare", FillColor = Colors.Orange });
         plot.Axes.Margins(bottom: 0, top: 0.15);
+        StartAtZero(plot, bars.Count == 0 ? 0 : bars.Max(b => b.Value));
         return Render(plot, TrendId, "Stapeldiagram: frågor och besökare per år", 280);
+    }
+
+    /// <summary>Counts are never negative: with nothing to show, the value axis still runs from 0 (to 1), not from -1.</summary>
+    private static void StartAtZero(Plot plot, double largest)
+    {
+        if (largest <= 0)
+        {
+            plot.Axes.SetLimitsY(0, 1);
+        }
     }
 
     /// <summary>Axis numbers the Swedish way ("1 600", not "1,600").</summary>

@@ -2,9 +2,7 @@ namespace Mbk.Portal.Infrastructure.Mail;
 
 /// <summary>
 /// <c>Mail:Smtp:Host</c>, <c>Mail:Smtp:Port</c>, <c>Mail:Smtp:UseTls</c> (STARTTLS when the server offers it; false on
-/// loopback), optional <c>Mail:Smtp:UserName</c>/<c>Mail:Smtp:Password</c>, and <c>Mail:From</c>. The older keys
-/// <c>Smtp:Host</c>, <c>Smtp:Port</c> and <c>Smtp:From</c> (the development settings' loopback sink) are read when the
-/// new ones are not set.
+/// loopback), optional <c>Mail:Smtp:UserName</c>/<c>Mail:Smtp:Password</c>, and <c>Mail:From</c>.
 /// </summary>
 public sealed class MailSettings
 {
@@ -26,16 +24,15 @@ public sealed class MailSettings
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var smtp = configuration.GetSection("Mail:Smtp");
-        var legacy = configuration.GetSection("Smtp");
         var defaults = new MailSettings();
         return new MailSettings
         {
-            Host = smtp["Host"] is { Length: > 0 } host ? host : legacy["Host"] is { Length: > 0 } legacyHost ? legacyHost : defaults.Host,
-            Port = smtp.GetValue<int?>("Port") ?? legacy.GetValue<int?>("Port") ?? defaults.Port,
+            Host = smtp["Host"] is { Length: > 0 } host ? host : defaults.Host,
+            Port = smtp.GetValue("Port", defaults.Port),
             UseTls = smtp.GetValue("UseTls", defaults.UseTls),
             UserName = smtp["UserName"] is { Length: > 0 } user ? user : null,
             Password = smtp["Password"],
-            From = configuration["Mail:From"] is { Length: > 0 } from ? from : legacy["From"] is { Length: > 0 } legacyFrom ? legacyFrom : defaults.From,
+            From = configuration["Mail:From"] is { Length: > 0 } from ? from : defaults.From,
             TimeoutSeconds = smtp.GetValue("TimeoutSeconds", defaults.TimeoutSeconds),
         };
     }

@@ -90,6 +90,10 @@ public sealed partial class DatabaseInitializer(
         }
 
         await OfficeCommands.EnsureStandardSetupAsync(db, office.Id, cancellationToken);
+        if (configuration.GetValue<bool>("Seed:DemoAlmanac"))
+        {
+            await DemoAlmanac.SeedAsync(db, office, clock.GetUtcNow(), cancellationToken);
+        }
 
         foreach (var (email, name, role) in DemoStaff)
         {
