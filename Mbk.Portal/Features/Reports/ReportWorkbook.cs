@@ -38,61 +38,12 @@ public static class ReportWorkbook
 
     public static byte[] ToExcel(ReportContent content)
     {
-        using var workbook = new XLWorkbook();
-        foreach (var table in Tables(content))
-        {
-            var sheet = workbook.Worksheets.Add(table.Name);
-            sheet.Cell(1, 1).SetValue($"{content.OfficeName}: {content.Period.Label}");
-            sheet.Cell(1, 1).Style.Font.Bold = true;
-            for (var c = 0; c < table.Headers.Count; c++)
-            {
-                sheet.Cell(3, c + 1).SetValue(table.Headers[c]);
-                sheet.Cell(3, c + 1).Style.Font.Bold = true;
-            }
-
-            for (var r = 0; r < table.Rows.Count; r++)
-            {
-                for (var c = 0; c < table.Rows[r].Count; c++)
-                {
-                    SetCell(sheet.Cell(r + 4, c + 1), table.Rows[r][c]);
-                }
-            }
-
-            // Fixed widths: measuring text (AdjustToContents) needs libgdiplus, which servers lack.
-            sheet.Column(1).Width = 42;
-            for (var c = 2; c <= table.Headers.Count; c++)
-            {
-                sheet.Column(c).Width = c == 2 && table.Name == SummarySheet ? 90 : 18;
-            }
-        }
-
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
-    }
-
-    private static void SetCell(IXLCell cell, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                break;
-            case int i:
-                cell.SetValue(i);
-                break;
-            case long l:
-                cell.SetValue(l);
-                break;
-            case decimal d:
-                cell.SetValue(d);
-                break;
-            case double x:
-                cell.SetValue(x);
-                break;
-            case var other:
-                cell.SetValue(Convert.ToString(other, StatisticsFormat.Swedish) ?? string.Empty);
-                break;
-        }
+        ArgumentNullException.ThrowIfNull(content);
+        return StatisticsExport.ToExcel(
+            $"{content.OfficeName}: {content.Period.Label}",
+            Tables(content),
+            (table, column) => column == 2 && table.Name == SummarySheet ? 90 : 18,
+            firstColumnWidth: 42);
     }
 
     private static ExportTable Summary(ReportContent content)

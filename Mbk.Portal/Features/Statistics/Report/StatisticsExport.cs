@@ -37,11 +37,23 @@ public static class StatisticsExport
 
     public static byte[] ToExcel(StatisticsReport report)
     {
+        ArgumentNullException.ThrowIfNull(report);
+        return ToExcel($"{report.OfficeName}: {report.PeriodLabel}", Tables(report), (_, _) => 16);
+    }
+
+    /// <summary>
+    /// One sheet per table: <paramref name="title"/> in A1, headers on row 3, numbers as numbers. Shared by the
+    /// statistics export and the tertial report's attachment.
+    /// </summary>
+    public static byte[] ToExcel(string title, IReadOnlyList<ExportTable> tables, Func<ExportTable, int, double> columnWidth, double firstColumnWidth = 40)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(columnWidth);
         using var workbook = new XLWorkbook();
-        foreach (var table in Tables(report))
+        foreach (var table in tables)
         {
             var sheet = workbook.Worksheets.Add(table.Name);
-            sheet.Cell(1, 1).SetValue($"{report.OfficeName}: {report.PeriodLabel}");
+            sheet.Cell(1, 1).SetValue(title);
             sheet.Cell(1, 1).Style.Font.Bold = true;
             for (var c = 0; c < table.Headers.Count; c++)
             {
@@ -53,41 +65,45 @@ public static class StatisticsExport
             {
                 for (var c = 0; c < table.Rows[r].Count; c++)
                 {
-                    var cell = sheet.Cell(r + 4, c + 1);
-                    switch (table.Rows[r][c])
-                    {
-                        case null:
-                            break;
-                        case int i:
-                            cell.SetValue(i);
-                            break;
-                        case long l:
-                            cell.SetValue(l);
-                            break;
-                        case decimal d:
-                            cell.SetValue(d);
-                            break;
-                        case double x:
-                            cell.SetValue(x);
-                            break;
-                        case var other:
-                            cell.SetValue(Convert.ToString(other, StatisticsFormat.Swedish) ?? string.Empty);
-                            break;
-                    }
+                    SetCell(sheet.Cell(r + 4, c + 1), table.Rows[r][c]);
                 }
             }
 
             // Fixed widths: measuring text (AdjustToContents) needs libgdiplus, which servers lack.
-            sheet.Column(1).Width = 40;
+            sheet.Column(1).Width = firstColumnWidth;
             for (var c = 2; c <= table.Headers.Count; c++)
             {
-                sheet.Column(c).Width = 16;
+                sheet.Column(c).Width = columnWidth(table, c);
             }
         }
 
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
+    }
+
+    private static void SetCell(IXLCell cell, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                break;
+            case int i:
+                cell.SetValue(i);
+                break;
+            case long l:
+                cell.SetValue(l);
+                break;
+            case decimal d:
+                cell.SetValue(d);
+                break;
+            case double x:
+                cell.SetValue(x);
+                break;
+            case var other:
+                cell.SetValue(Convert.ToString(other, StatisticsFormat.Swedish) ?? string.Empty);
+                break;
+        }
     }
 
     /// <summary>The questions table (Frågor) as CSV.</summary>
