@@ -62,4 +62,35 @@ public sealed class AlmanacLiveTests : IClassFixture<Browser>, IAsyncLifetime
         manager.Url.ShouldBe(new Uri(_address, WeekPath).ToString());
         (await manager.EvaluateAsync<bool>("() => window.mbkNotReloaded === true")).ShouldBeTrue("the manager's page was not reloaded");
     }
+
+    [Fact]
+    public async Task ShouldShowAnEventAddedForTodayOnAnotherScreensStartPageWithoutReload()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm")).Date)
+            .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var start = await _browser.SignedInPageAsync(_address, DemoAccounts.Manager);
+        await start.GotoAsync("/");
+        await Browser.WaitUntilInteractiveAsync(start);
+        await Expect(start.GetByTestId("todays-almanac")).ToBeVisibleAsync();
+        await start.EvaluateAsync("() => { window.mbkNotReloaded = true; }");
+        var title = $"Datakurs ({Guid.NewGuid():N})";
+
+        var advisor = await _browser.SignedInPageAsync(_address, DemoAccounts.Advisor);
+        await advisor.GotoAsync($"/almanac?view=day&date={today}");
+        await Browser.WaitUntilInteractiveAsync(advisor);
+        await advisor.GetByTestId("almanac-add").ClickAsync();
+        await advisor.GetByTestId("event-kind").SelectOptionAsync("Course");
+        await advisor.GetByTestId("event-title").FillAsync(title);
+        await advisor.GetByTestId("event-date").FillAsync(today);
+        await advisor.GetByTestId("event-start").FillAsync("10:00");
+        await advisor.GetByTestId("event-end").FillAsync("12:00");
+        await advisor.GetByTestId("event-save").ClickAsync();
+        await Expect(advisor.GetByTestId("almanac-form")).ToHaveCountAsync(0);
+
+        var entry = start.GetByTestId("todays-almanac-entry").Filter(new() { HasText = title });
+        await Expect(entry).ToHaveCountAsync(1);
+        await Expect(entry).ToHaveAttributeAsync("data-kind", "Course");
+        await Expect(entry).ToContainTextAsync("10:00–12:00");
+        (await start.EvaluateAsync<bool>("() => window.mbkNotReloaded === true")).ShouldBeTrue("the start page was not reloaded");
+    }
 }
