@@ -3,6 +3,8 @@
 //   dotnet run -c Release --project benchmarks/Mbk.Benchmarks [-- --calls 500 --clients 10,50,200]
 // Statistics year view over ~3.5 million generated tallies (10 offices × 10 years):
 //   dotnet run -c Release --project benchmarks/Mbk.Benchmarks -- --statistics [--offices 10 --years 10 --per-day 134]
+// Almanac month view and iCal feed over 400 recurring series:
+//   dotnet run -c Release --project benchmarks/Mbk.Benchmarks -- --almanac [--series 400 --rounds 24]
 using System.Diagnostics;
 using System.Globalization;
 using Mbk.Benchmarks;
@@ -16,6 +18,12 @@ using Mbk.Portal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+
+if (args.Contains("--almanac"))
+{
+    await Mbk.Benchmarks.AlmanacBenchmark.RunAsync(Option(args, "--series", 400), Option(args, "--rounds", 24));
+    return;
+}
 
 if (args.Contains("--statistics"))
 {
