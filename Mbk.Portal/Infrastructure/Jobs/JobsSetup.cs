@@ -20,7 +20,10 @@ public static class JobsSetup
 
     public static IServiceCollection AddPortalJobs(this IServiceCollection services)
     {
+        // Attached before the job server starts and detached after it stops (hosted services stop in reverse order).
+        services.AddHostedService<HangfireLoggingScope>();
         services.AddHangfire(config => config
+            .UseLogProvider(HangfireLogging.Instance)
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()

@@ -1,3 +1,4 @@
+using Mbk.Portal.Components;
 using Mbk.Domain.Common;
 using Mbk.Portal.Features.Identity;
 using Microsoft.AspNetCore.Components;
@@ -10,7 +11,9 @@ public sealed partial class AlmanacSubscriptionPanel
     private AlmanacFeedStatus? _status;
     private string? _url;
     private string? _error;
-    private bool _busy;
+    private readonly PanelCommand _command = new();
+
+    private bool Busy => _command.IsRunning;
 
     [Inject]
     private AlmanacFeedService Feeds { get; set; } = default!;
@@ -41,21 +44,5 @@ public sealed partial class AlmanacSubscriptionPanel
         _status = await Feeds.GetStatusAsync(Staff);
     });
 
-    private async Task RunAsync(Func<Task> action)
-    {
-        _busy = true;
-        _error = null;
-        try
-        {
-            await action();
-        }
-        catch (DomainException ex)
-        {
-            _error = ex.Message;
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
+    private async Task RunAsync(Func<Task> action) => await _command.RunAsync(action, error => _error = error);
 }

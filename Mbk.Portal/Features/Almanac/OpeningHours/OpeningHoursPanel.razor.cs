@@ -36,7 +36,9 @@ public sealed partial class OpeningHoursPanel : LiveComponentBase
     private string? _weeklyError;
     private string? _exceptionsError;
     private string? _holidaysError;
-    private bool _busy;
+    private readonly PanelCommand _command = new();
+
+    private bool Busy => _command.IsRunning;
 
     [Inject]
     private OpeningScheduleQueries Queries { get; set; } = default!;
@@ -89,28 +91,7 @@ public sealed partial class OpeningHoursPanel : LiveComponentBase
             .ToList();
 
     /// <summary>Runs a change; a refusal is shown in the section's alert and the typed values stay.</summary>
-    private async Task RunAsync(Func<Task> action, Action<string?> setError)
-    {
-        if (_busy)
-        {
-            return;
-        }
-
-        _busy = true;
-        setError(null);
-        try
-        {
-            await action();
-        }
-        catch (DomainException ex)
-        {
-            setError(ex.Message);
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
+    private async Task RunAsync(Func<Task> action, Action<string?> setError) => await _command.RunAsync(action, setError);
 
     private void WeeklyChanged() => _weeklyDirty = true;
 

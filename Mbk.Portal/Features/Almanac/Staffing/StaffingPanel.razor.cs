@@ -19,7 +19,9 @@ public sealed partial class StaffingPanel : LiveComponentBase
     private string? _requestedWeek;
     private bool _loaded;
     private bool _showWeekend;
-    private bool _busy;
+    private readonly PanelCommand _command = new();
+
+    private bool Busy => _command.IsRunning;
     private string? _error;
     private StaffingCopyReport? _copyReport;
 
@@ -132,21 +134,7 @@ public sealed partial class StaffingPanel : LiveComponentBase
     /// <summary>Runs a change; a refused one shows its Swedish reason, and the week is read again either way.</summary>
     private async Task RunAsync(Func<Task> change)
     {
-        _busy = true;
-        _error = null;
-        try
-        {
-            await change();
-        }
-        catch (DomainException ex)
-        {
-            _error = ex.Message;
-        }
-        finally
-        {
-            _busy = false;
-        }
-
+        await _command.RunAsync(change, error => _error = error);
         await ReloadAsync();
     }
 

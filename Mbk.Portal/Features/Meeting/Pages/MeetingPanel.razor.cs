@@ -19,7 +19,9 @@ public sealed partial class MeetingPanel : LiveComponentBase
     private int _meetingId;
     private string? _error;
     private string? _info;
-    private bool _busy;
+    private readonly PanelCommand _command = new();
+
+    private bool Busy => _command.IsRunning;
     private bool _confirmingClose;
 
     // Notes of the current item: the draft survives reloads and refusals.
@@ -147,27 +149,13 @@ public sealed partial class MeetingPanel : LiveComponentBase
     /// <summary>Runs a command; a refusal shows its reason and leaves everything typed as it was.</summary>
     private async Task RunAsync(Func<Task> action)
     {
-        if (_busy)
+        if (Busy)
         {
             return;
         }
 
-        _busy = true;
-        _error = null;
         _info = null;
-        try
-        {
-            await action();
-        }
-        catch (DomainException ex)
-        {
-            _error = ex.Message;
-        }
-        finally
-        {
-            _busy = false;
-        }
-
+        await _command.RunAsync(action, error => _error = error);
         await ReloadAsync();
     }
 
@@ -201,30 +189,21 @@ public sealed partial class MeetingPanel : LiveComponentBase
 
     private async Task SaveNotesAsync()
     {
-        if (_busy || Current is not { } item)
+        if (Busy || Current is not { } item)
         {
             return;
         }
 
-        _busy = true;
-        _notesError = null;
         _notesSaved = null;
-        var refused = false;
-        try
-        {
-            _notesVersion = await Commands.SaveNotesAsync(Staff, _meetingId, item.Index, _notesDraft, _notesVersion);
-            _notesBase = _notesDraft;
-            _notesSaved = "Anteckningarna är sparade.";
-        }
-        catch (DomainException ex)
-        {
-            _notesError = ex.Message;
-            refused = true;
-        }
-        finally
-        {
-            _busy = false;
-        }
+        var saved = await _command.RunAsync(
+            async () =>
+            {
+                _notesVersion = await Commands.SaveNotesAsync(Staff, _meetingId, item.Index, _notesDraft, _notesVersion);
+                _notesBase = _notesDraft;
+                _notesSaved = "Anteckningarna är sparade.";
+            },
+            error => _notesError = error);
+        var refused = !saved;
 
         await ReloadAsync();
         if (refused && Current is { } now && now.Index == item.Index)

@@ -17,7 +17,9 @@ public sealed partial class CounterPanel : LiveComponentBase
     private CounterView? _view;
     private string? _error;
     private string? _info;
-    private bool _busy;
+    private readonly PanelCommand _command = new();
+
+    private bool Busy => _command.IsRunning;
 
     // Choosing a place and services.
     private bool _changingPlace;
@@ -63,13 +65,13 @@ public sealed partial class CounterPanel : LiveComponentBase
 
     private bool Seated => MyPlace is not null;
 
-    private bool CanCallNext => Seated && Current is null && !_busy;
+    private bool CanCallNext => Seated && Current is null && !Busy;
 
-    private bool IsCalled => Current?.Status == TicketStatus.Called && !_busy;
+    private bool IsCalled => Current?.Status == TicketStatus.Called && !Busy;
 
-    private bool HasCurrent => Current is not null && !_busy;
+    private bool HasCurrent => Current is not null && !Busy;
 
-    private bool IsServing => Current?.Status == TicketStatus.Serving && !_busy;
+    private bool IsServing => Current?.Status == TicketStatus.Serving && !Busy;
 
     private IEnumerable<ServiceInfo> ActiveServices => _view?.Services.Where(s => s.IsActive) ?? [];
 
@@ -112,27 +114,13 @@ public sealed partial class CounterPanel : LiveComponentBase
     /// <summary>Runs a command; a refusal shows its reason and leaves everything chosen or typed as it was.</summary>
     private async Task RunAsync(Func<Task> action)
     {
-        if (_busy)
+        if (Busy)
         {
             return;
         }
 
-        _busy = true;
-        _error = null;
         _info = null;
-        try
-        {
-            await action();
-        }
-        catch (DomainException ex)
-        {
-            _error = ex.Message;
-        }
-        finally
-        {
-            _busy = false;
-        }
-
+        await _command.RunAsync(action, error => _error = error);
         await ReloadAsync();
     }
 

@@ -1,3 +1,4 @@
+using Mbk.Portal.Components;
 using Mbk.Domain.Common;
 using Mbk.Domain.Queue;
 using Mbk.Portal.Features.Identity;
@@ -20,7 +21,9 @@ public sealed partial class QueueSettingsPanel
     private string? _servicesError;
     private string? _placesError;
     private bool _loaded;
-    private bool _busy;
+    private readonly PanelCommand _command = new();
+
+    private bool Busy => _command.IsRunning;
 
     [Inject]
     private QueueQueries Queries { get; set; } = default!;
@@ -62,28 +65,7 @@ public sealed partial class QueueSettingsPanel
     }
 
     /// <summary>Runs a change; a refusal is shown in the section's alert and the typed values stay.</summary>
-    private async Task RunAsync(Func<Task> action, Action<string?> setError)
-    {
-        if (_busy)
-        {
-            return;
-        }
-
-        _busy = true;
-        setError(null);
-        try
-        {
-            await action();
-        }
-        catch (DomainException ex)
-        {
-            setError(ex.Message);
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
+    private async Task RunAsync(Func<Task> action, Action<string?> setError) => await _command.RunAsync(action, setError);
 
     private static char ParsePrefix(string? text)
     {

@@ -1,3 +1,4 @@
+using Mbk.Portal.Components;
 using System.Globalization;
 using Mbk.Domain.Common;
 using Mbk.Domain.Queue;
@@ -41,7 +42,9 @@ public sealed partial class VisitorsPanel
     private string? _keyError;
     private string? _genderError;
     private bool _loaded;
-    private bool _busy;
+    private readonly PanelCommand _command = new();
+
+    private bool Busy => _command.IsRunning;
 
     [Inject]
     private VisitorQueries Queries { get; set; } = default!;
@@ -158,28 +161,7 @@ public sealed partial class VisitorsPanel
     }, e => _genderError = e);
 
     /// <summary>Runs a change; a refusal is shown in the section's alert and the typed values stay.</summary>
-    private async Task RunAsync(Func<Task> action, Action<string?> setError)
-    {
-        if (_busy)
-        {
-            return;
-        }
-
-        _busy = true;
-        setError(null);
-        try
-        {
-            await action();
-        }
-        catch (DomainException ex)
-        {
-            setError(ex.Message);
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
+    private async Task RunAsync(Func<Task> action, Action<string?> setError) => await _command.RunAsync(action, setError);
 
     private static DateOnly ParseDay(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
