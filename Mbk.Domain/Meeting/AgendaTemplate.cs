@@ -8,11 +8,14 @@ public sealed class AgendaTemplate : Entity
     public const int TitleMaxLength = 100;
     public const int MaxItems = 20;
 
+    /// <summary>The Monday point where the week is planned; the meeting page shows the week's almanac there.</summary>
+    public const string WeekPlanningTitle = "Veckoplanering";
+
     private static readonly string[] DailyDefault =
         ["Gårdagens siffror", "Dagens bemanning", "Synpunkter från besökare", "Information", "Övrigt"];
 
     private static readonly string[] MondayDefault =
-        ["Gårdagens siffror", "Dagens bemanning", "Veckoplanering", "Synpunkter från besökare", "Information", "Övrigt"];
+        ["Gårdagens siffror", "Dagens bemanning", WeekPlanningTitle, "Synpunkter från besökare", "Information", "Övrigt"];
 
     private AgendaTemplate()
     {
