@@ -96,6 +96,39 @@ public sealed class StaffingPanelTests : MudBunitContext
     }
 
     [Fact]
+    public async Task ShouldSaveANoteAndShowItInTheCellWhenANoteIsWritten()
+    {
+        await _office.Commands.AssignAsync(_office.Bo, Today, DayPart.Forenoon, _office.Desk.Id, _office.Bo.UserId);
+        var cut = RenderPanel(_office.Amina);
+        var cell = Cell(Today, DayPart.Forenoon, _office.Desk.Id);
+
+        cut.Find($"[data-testid=staffing-note-edit-{cell}]").Click();
+        cut.Find($"input[data-testid=staffing-note-input-{cell}]").Input("Tolkar somaliska");
+        cut.Find($"[data-testid=staffing-note-save-{cell}]").Click();
+
+        cut.WaitForAssertion(() => cut.Find($"[data-testid=staffing-note-{cell}]").TextContent.ShouldBe("Tolkar somaliska"));
+        cut.FindAll($"[data-testid=staffing-note-input-{cell}]").ShouldBeEmpty();
+        (await _office.Queries.GetDayAsync(_office.Office.Id, Today)).Assignments.ShouldHaveSingleItem().Note.ShouldBe("Tolkar somaliska");
+    }
+
+    [Fact]
+    public async Task ShouldKeepTheDraftAndShowTheReasonWhenANoteIsTooLong()
+    {
+        await _office.Commands.AssignAsync(_office.Bo, Today, DayPart.Forenoon, _office.Desk.Id, _office.Bo.UserId);
+        var cut = RenderPanel(_office.Amina);
+        var cell = Cell(Today, DayPart.Forenoon, _office.Desk.Id);
+        var tooLong = new string('x', 201);
+
+        cut.Find($"[data-testid=staffing-note-edit-{cell}]").Click();
+        cut.Find($"input[data-testid=staffing-note-input-{cell}]").Input(tooLong);
+        cut.Find($"[data-testid=staffing-note-save-{cell}]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=staffing-error]").TextContent.ShouldContain("Anteckningen"));
+        cut.Find($"input[data-testid=staffing-note-input-{cell}]").GetAttribute("value").ShouldBe(tooLong);
+        (await _office.Queries.GetDayAsync(_office.Office.Id, Today)).Assignments.ShouldHaveSingleItem().Note.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task ShouldShowPassedDaysReadOnlyForAdvisorButEditableForManager()
     {
         await _office.Commands.AssignAsync(_office.Manager, Today.AddDays(-1), DayPart.Forenoon, _office.Desk.Id, _office.Amina.UserId);

@@ -20,6 +20,8 @@ public sealed partial class StaffingPanel : LiveComponentBase
     private bool _loaded;
     private bool _showWeekend;
     private readonly PanelCommand _command = new();
+    private string? _noteKey;
+    private string? _noteDraft;
 
     private bool Busy => _command.IsRunning;
     private string? _error;
@@ -125,6 +127,25 @@ public sealed partial class StaffingPanel : LiveComponentBase
     });
 
     private Task RemoveAsync(StaffingAssignmentView cell) => RunAsync(() => Commands.RemoveAsync(Staff, cell.Id));
+
+    private void StartNote(string cellKey, StaffingAssignmentView cell)
+    {
+        _noteKey = cellKey;
+        _noteDraft = cell.Note;
+    }
+
+    /// <summary>Saves the note ("tolkar somaliska"); a refused one keeps the draft open with the reason.</summary>
+    private async Task SaveNoteAsync(StaffingAssignmentView cell)
+    {
+        var saved = await _command.RunAsync(() => Commands.ChangeAsync(Staff, cell.Id, cell.StaffUserId, _noteDraft), error => _error = error);
+        if (saved)
+        {
+            _noteKey = null;
+            _noteDraft = null;
+        }
+
+        await ReloadAsync();
+    }
 
     private Task CopyWeekAsync() => RunAsync(async () =>
     {
