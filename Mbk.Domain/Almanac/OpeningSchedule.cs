@@ -34,6 +34,14 @@ public sealed record ScheduledDay(
     /// <summary>A holiday on a normally open day without a manager's answer ("ej bekräftad").</summary>
     public bool NeedsConfirmation => Source == ScheduleSource.UnconfirmedHoliday;
 
+    /// <summary>
+    /// Why the office is closed, as visitors may read it on the kiosk: the holiday's name or the manager's reason for a
+    /// closed day; null when open or on an ordinary closed weekday (nothing to explain), never the internal status.
+    /// </summary>
+    public string? VisitorClosedReason => Hours is not null
+        ? null
+        : Source == ScheduleSource.Exception ? Exception!.Reason : Holiday?.Name;
+
     /// <summary>A holiday a manager has answered for (closed or open).</summary>
     public bool IsHolidayConfirmed => Holiday is not null && Decision is not null;
 

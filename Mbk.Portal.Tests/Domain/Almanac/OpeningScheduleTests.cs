@@ -42,6 +42,19 @@ public class OpeningScheduleTests
     }
 
     [Fact]
+    public void ShouldGiveVisitorsTheHolidayOrTheManagersReasonButNeverTheInternalStatusWhenClosed()
+    {
+        var schedule = Schedule(exceptions: [Closed(D(2026, 12, 4), "Planeringsdag")]);
+
+        schedule.Day(D(2026, 12, 4)).VisitorClosedReason.ShouldBe("Planeringsdag");
+        // Julafton 2026 is a Thursday and unconfirmed: closed, named, without "(ej bekräftad)".
+        schedule.Day(D(2026, 12, 24)).VisitorClosedReason.ShouldBe("Julafton");
+        schedule.Day(D(2026, 12, 25)).VisitorClosedReason.ShouldBe("Juldagen");
+        schedule.Day(D(2026, 11, 28)).VisitorClosedReason.ShouldBeNull("an ordinary Saturday needs no explanation");
+        schedule.Day(D(2026, 11, 26)).VisitorClosedReason.ShouldBeNull("open days have no reason");
+    }
+
+    [Fact]
     public void ShouldBeClosedWithReasonWhenExceptionClosesDay()
     {
         var schedule = Schedule([Closed(D(2026, 11, 27), "Planeringsdag")]);

@@ -122,6 +122,7 @@ public sealed class KioskPageTests : MudBunitContext
             .AddExceptionAsync(TestDatabase.Staff(_office, StaffRoles.Manager), today, null, "Planeringsdag");
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=kiosk-closed]").TextContent.ShouldContain("Kontoret är stängt"));
+        cut.Find("[data-testid=kiosk-closed-reason]").TextContent.ShouldBe("Planeringsdag");
         cut.FindAll("[data-testid^=kiosk-service-]").ShouldBeEmpty();
     }
 
@@ -142,6 +143,11 @@ public sealed class KioskPageTests : MudBunitContext
         cut.Find("[data-testid=kiosk-next-opening]").TextContent
             .ShouldBe($"Vi öppnar {KioskTexts.Swedish.Weekday(openDay)} kl. 09:00");
         cut.FindAll("[data-testid^=kiosk-service-]").ShouldBeEmpty();
+        if (Mbk.Domain.Almanac.SwedishHolidays.On(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime)) is null)
+        {
+            // An ordinary closed weekday needs no explanation.
+            cut.FindAll("[data-testid=kiosk-closed-reason]").ShouldBeEmpty();
+        }
     }
 
     [Fact]

@@ -46,7 +46,8 @@ public sealed class QueueQueries(IDbContextFactory<PortalDbContext> dbFactory, T
             office.Slug,
             isOpen,
             isOpen ? null : schedule.NextOpening(now, office.TimeZone),
-            (await ServiceStatusAsync(db, office, now, cancellationToken)).Where(s => visits.IsOffered(s.Id)).ToList());
+            (await ServiceStatusAsync(db, office, now, cancellationToken)).Where(s => visits.IsOffered(s.Id)).ToList(),
+            isOpen ? null : schedule.Day(ServiceDayCalculator.ServiceDay(now, office.TimeZone)).VisitorClosedReason);
     }
 
     public async Task<DisplayView?> GetDisplayAsync(string slug, int recentCount = 5, CancellationToken cancellationToken = default)

@@ -9,7 +9,8 @@ public sealed record PlaceInfo(int Id, string Name, int SortOrder, bool IsActive
 /// <summary>A service as visitors see it: how many wait and the estimate for a new ticket (null: no estimate yet).</summary>
 public sealed record ServiceQueueStatus(int Id, char Prefix, string Name, int Waiting, int? EstimatedMinutes);
 
-public sealed record KioskView(int OfficeId, string OfficeName, string Slug, bool IsOpen, DateTimeOffset? NextOpening, IReadOnlyList<ServiceQueueStatus> Services);
+/// <summary>The kiosk's view; <see cref="ClosedReason"/> names a holiday or a closed day's reason while closed.</summary>
+public sealed record KioskView(int OfficeId, string OfficeName, string Slug, bool IsOpen, DateTimeOffset? NextOpening, IReadOnlyList<ServiceQueueStatus> Services, string? ClosedReason = null);
 
 public sealed record DisplayCall(int TicketId, string Number, string PlaceName, DateTimeOffset CalledAt, int RecallCount);
 
