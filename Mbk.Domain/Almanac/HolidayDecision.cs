@@ -56,4 +56,11 @@ public sealed class HolidayDecision : Entity
         Raise(new AlmanacChanged(OfficeId, AlmanacArea.OpeningHours));
         Raise(new QueueSetupChanged(OfficeId));
     }
+
+    /// <summary>Withdraws the answer: the holiday is "ej bekräftad" again (and so closed until answered).</summary>
+    public void Withdraw()
+    {
+        Raise(new AlmanacChanged(OfficeId, AlmanacArea.OpeningHours));
+        Raise(new QueueSetupChanged(OfficeId));
+    }
 }

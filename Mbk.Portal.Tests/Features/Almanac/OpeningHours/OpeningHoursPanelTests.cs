@@ -134,6 +134,21 @@ public sealed class OpeningHoursPanelTests : MudBunitContext
     }
 
     [Fact]
+    public void ShouldMakeTheHolidayUnconfirmedAgainWhenManagerWithdrawsTheDecision()
+    {
+        var cut = RenderPanel(Manager);
+        cut.FindAll("[data-testid=oh-holiday-withdraw-2026-12-25]").ShouldBeEmpty();
+        cut.Find("[data-testid=oh-holiday-close-2026-12-25]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=oh-holiday-withdraw-2026-12-25]"));
+
+        cut.Find("[data-testid=oh-holiday-withdraw-2026-12-25]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=oh-holiday-status-2026-12-25]").TextContent.ShouldContain("Ej bekräftad"));
+        cut.FindAll("[data-testid=oh-holiday-withdraw-2026-12-25]").ShouldBeEmpty();
+        cut.Find("[data-testid=oh-holiday-hours-2026-12-25]").TextContent.ShouldBe("Stängt");
+    }
+
+    [Fact]
     public void ShouldRefuseHolidayOpeningWhenTimeIsBad()
     {
         var cut = RenderPanel(Manager);

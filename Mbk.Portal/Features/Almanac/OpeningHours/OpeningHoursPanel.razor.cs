@@ -131,6 +131,13 @@ public sealed partial class OpeningHoursPanel : LiveComponentBase
         Snackbar.Add($"{row.Name}: stängt.", Severity.Success);
     }, e => _holidaysError = e);
 
+    private Task WithdrawAsync(HolidayRow row) => RunAsync(async () =>
+    {
+        await Commands.WithdrawHolidayDecisionAsync(Staff, row.Date);
+        await LoadAsync();
+        Snackbar.Add($"{row.Name}: beslutet är ångrat – dagen räknas som stängd tills den bekräftas.", Severity.Info);
+    }, e => _holidaysError = e);
+
     private Task ConfirmOpenAsync(HolidayRow row) => RunAsync(async () =>
     {
         var form = _holidayForms[row.Date];

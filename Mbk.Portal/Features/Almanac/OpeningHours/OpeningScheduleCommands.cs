@@ -89,6 +89,19 @@ public sealed class OpeningScheduleCommands(IDbContextFactory<PortalDbContext> d
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Withdraws a holiday decision made by mistake: the day is "ej bekräftad" (closed) again.</summary>
+    public async Task WithdrawHolidayDecisionAsync(StaffContext actor, DateOnly date, CancellationToken cancellationToken = default)
+    {
+        var officeId = RequireManager(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await RequireNotPastAsync(db, officeId, date, cancellationToken);
+        var decision = await db.HolidayDecisions.SingleOrDefaultAsync(d => d.OfficeId == officeId && d.Date == date, cancellationToken)
+            ?? throw new DomainException("Det finns inget beslut att ångra för den dagen. Ladda om sidan.");
+        decision.Withdraw();
+        db.HolidayDecisions.Remove(decision);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private static async Task<OpeningHoursException> FindExceptionAsync(PortalDbContext db, int officeId, int exceptionId, CancellationToken cancellationToken) =>
         await db.OpeningHoursExceptions.SingleOrDefaultAsync(e => e.Id == exceptionId && e.OfficeId == officeId, cancellationToken)
         ?? throw new DomainException("Undantaget finns inte längre. Ladda om sidan.");
