@@ -95,7 +95,8 @@ public sealed class PartnerVisitQueueGate(IDbContextFactory<PortalDbContext> dbF
             return PartnerVisitGateState.None;
         }
 
-        var today = ServiceDayCalculator.ServiceDay(now, await ZoneAsync(db, officeId, cancellationToken));
+        // Events carry the office's zone: no second query for the office on the queue's hot path.
+        var today = ServiceDayCalculator.ServiceDay(now, visits[0].TimeZone);
         var open = visits
             .SelectMany(e => e.Occurrences(today, today))
             .Where(o => o.Start <= now && now < o.End && o.ServiceLineId is not null)
