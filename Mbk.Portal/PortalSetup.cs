@@ -10,6 +10,7 @@ using Mbk.Portal.Features.Reports;
 using Mbk.Portal.Features.Statistics;
 using Mbk.Portal.Infrastructure.Live;
 using Mbk.Portal.Infrastructure.Persistence;
+using Mbk.Portal.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -47,6 +48,8 @@ public static class PortalSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSignalR();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseBusyExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // Keys in the data folder: sign-ins survive a restart. Resolved late so test hosts can move the folder.
         services.AddDataProtection().SetApplicationName("Mbk.Portal");
@@ -80,6 +83,7 @@ public static class PortalSetup
     public static WebApplication MapPortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseSecurityHeaders();
         // No stack traces for users in any environment: the Swedish error page shows a reference to quote instead.
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())
@@ -103,7 +107,18 @@ public static class PortalSetup
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            // "Healthy", or "Unhealthy" with the reason on the next lines, so monitoring shows what is wrong.
+            ResponseWriter = static (context, report) =>
+            {
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                var reasons = report.Entries.Values
+                    .Where(e => e.Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy && e.Description is not null)
+                    .Select(e => e.Description);
+                return context.Response.WriteAsync(string.Join("\n", new[] { report.Status.ToString() }.Concat(reasons!)));
+            },
+        }).AllowAnonymous();
         app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization();
         app.MapIdentityFeature();
         app.MapStatisticsFeature();

@@ -1,12 +1,24 @@
 using Mbk.Portal;
+using Mbk.Portal.Infrastructure.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortal();
 
 var app = builder.Build();
-await app.InitializeDatabaseAsync();
+try
+{
+    await app.InitializeDatabaseAsync();
+}
+catch (Exception ex) when (StartupFailure.Describe(ex, app.Configuration, app.Environment.ContentRootPath) is { } reason)
+{
+    // One line that names the path and what to do; no stack trace for an operator to decipher.
+    await Console.Error.WriteLineAsync(reason);
+    return 1;
+}
+
 app.MapPortal();
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so the tests' WebApplicationFactory can host the portal.</summary>
 public partial class Program;

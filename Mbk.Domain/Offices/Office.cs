@@ -49,6 +49,28 @@ public sealed class Office : Entity
     /// <summary>SHA-256 (hex) of the key an automatic door counter sends; null when none is issued.</summary>
     public string? DoorCounterKeyHash { get; private set; }
 
+    /// <summary>More door passages than this per hour are refused as a counter fault (office setting).</summary>
+    public int MaxDoorPassagesPerHour { get; private set; } = Statistics.DoorCounterReading.DefaultMaxPassagesPerHour;
+
+    /// <summary>The day the office opened, when known: no door reading may start before it.</summary>
+    public DateOnly? OpenedOn { get; private set; }
+
+    public void SetDoorCounterLimits(int maxPassagesPerHour, DateOnly? openedOn)
+    {
+        if (maxPassagesPerHour is < 1 or > 100_000)
+        {
+            throw new DomainException("Högsta antal passager per timme måste vara mellan 1 och 100 000.");
+        }
+
+        if (openedOn is { } date && date < Statistics.DoorCounterReading.EarliestReadingDate)
+        {
+            throw new DomainException("Kontorets startdatum kan inte vara före år 2000.");
+        }
+
+        MaxDoorPassagesPerHour = maxPassagesPerHour;
+        OpenedOn = openedOn;
+    }
+
     public void SetVisitorFactors(decimal passagesPerVisitor, decimal staffShare)
     {
         if (passagesPerVisitor is < 1 or > 10)

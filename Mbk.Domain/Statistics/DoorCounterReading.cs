@@ -32,6 +32,15 @@ public sealed class DoorCounterReading : Entity
     public const int MaxPeriodDays = 31;
     public const decimal MaxPassagesPerVisitor = 10m;
 
+    /// <summary>Default of the office setting: more passages than this in one hour is a counter fault, not visitors.</summary>
+    public const int DefaultMaxPassagesPerHour = 5000;
+
+    /// <summary>An automatic counter reports at least once a day; a longer period is a fault or a replay.</summary>
+    public static readonly TimeSpan MaxAutomaticPeriod = TimeSpan.FromHours(24);
+
+    /// <summary>No office kept door counts before this date; an earlier one is a device clock reset.</summary>
+    public static readonly DateOnly EarliestReadingDate = new(2000, 1, 1);
+
     /// <summary>How far a reading's end may lie after "now" (a counter device's clock may run a little fast).</summary>
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
@@ -67,9 +76,13 @@ public sealed class DoorCounterReading : Entity
     /// autumn DST hour, so a local October fits) and not
     /// in the future; the reading is 0 or more; passages per visitor above 0 and at most 10; staff share 0 to below 1.
     /// </summary>
+    /// <para>Implausible readings are refused: a start before <see cref="EarliestReadingDate"/> or before the office
+    /// opened, an automatic period longer than <see cref="MaxAutomaticPeriod"/>, and more passages than
+    /// <paramref name="maxPassagesPerHour"/> per hour of the period (an hour at least).</para>
     public static DoorCounterReading Create(
         int officeId, DateTimeOffset start, DateTimeOffset end, int reading, DoorCounterSource source, DateTimeOffset now,
-        decimal passagesPerVisitor = DefaultPassagesPerVisitor, decimal staffShare = DefaultStaffShare)
+        decimal passagesPerVisitor = DefaultPassagesPerVisitor, decimal staffShare = DefaultStaffShare,
+        int maxPassagesPerHour = DefaultMaxPassagesPerHour, DateOnly? officeOpenedOn = null)
     {
         if (source == DoorCounterSource.Import)
         {
@@ -91,6 +104,7 @@ public sealed class DoorCounterReading : Entity
             throw new DomainException("Mätperioden kan inte sluta i framtiden.");
         }
 
+        CheckPlausible(start, end, reading, source, maxPassagesPerHour, officeOpenedOn);
         return New(officeId, start, end, reading, source, now, passagesPerVisitor, staffShare);
     }
 
@@ -116,6 +130,32 @@ public sealed class DoorCounterReading : Entity
         var start = ServiceDayCalculator.ToInstant(first, TimeOnly.MinValue, zone);
         var end = ServiceDayCalculator.ToInstant(next, TimeOnly.MinValue, zone);
         return New(officeId, start, end, visitors, DoorCounterSource.Import, now, 1m, 0m);
+    }
+
+    private static void CheckPlausible(DateTimeOffset start, DateTimeOffset end, int reading, DoorCounterSource source, int maxPassagesPerHour, DateOnly? officeOpenedOn)
+    {
+        var startDate = DateOnly.FromDateTime(start.DateTime);
+        if (startDate < EarliestReadingDate)
+        {
+            throw new DomainException(string.Create(CultureInfo.InvariantCulture, $"Mätperioden börjar {startDate:yyyy-MM-dd}: mätningar före år 2000 tas inte emot. Kontrollera räknarens klocka."));
+        }
+
+        if (officeOpenedOn is { } opened && startDate < opened)
+        {
+            throw new DomainException(string.Create(CultureInfo.InvariantCulture, $"Mätperioden börjar {startDate:yyyy-MM-dd}, före kontorets start {opened:yyyy-MM-dd}."));
+        }
+
+        if (source == DoorCounterSource.Automatic && end - start > MaxAutomaticPeriod)
+        {
+            throw new DomainException("En automatisk räknare får skicka högst 24 timmar per mätning.");
+        }
+
+        var hours = Math.Max(1m, (decimal)(end - start).TotalHours);
+        if (reading > maxPassagesPerHour * hours)
+        {
+            throw new DomainException(string.Create(CultureInfo.InvariantCulture,
+                $"{reading} passager är orimligt många för perioden (högst {maxPassagesPerHour} per timme enligt kontorets inställning). Kontrollera räknaren."));
+        }
     }
 
     /// <summary>Whether two readings of the same office share any time (ends are exclusive, so back-to-back is fine).</summary>

@@ -33,6 +33,12 @@ public sealed class PanelCommand
             showRefusal(ex.Message);
             return false;
         }
+        catch (Exception ex) when (Infrastructure.Persistence.DatabaseErrors.IsBusy(ex))
+        {
+            // The transaction was rolled back; what the user typed stays, and they can simply try again.
+            showRefusal(Infrastructure.Persistence.DatabaseErrors.BusyMessage);
+            return false;
+        }
         finally
         {
             IsRunning = false;

@@ -112,7 +112,7 @@ public sealed class ReportsPanelTests : MudBunitContext
         {
             var row = TertialReportDispatch.Record(_office.Id, new TertialKey(2026, 1), ReportTestData.AfterT1Due);
             row.TryClaim("job", ReportTestData.AfterT1Due, TimeSpan.FromMinutes(15));
-            row.MarkFailed("job", "E-postservern 127.0.0.1:25 svarar inte (Connection refused).", ReportTestData.AfterT1Due);
+            row.MarkFailed("job", "E-postservern 127.0.0.1:25 svarar inte (ingen server tar emot anslutningar där).", ReportTestData.AfterT1Due);
             db.TertialReportDispatches.Add(row);
             await db.SaveChangesAsync();
         }
@@ -120,7 +120,7 @@ public sealed class ReportsPanelTests : MudBunitContext
         var cut = RenderPanel();
 
         cut.Find("[data-testid=ledger-row]").TextContent.ShouldContain("Misslyckades – försöker igen");
-        cut.Find("[data-testid=ledger-error]").TextContent.ShouldBe("E-postservern 127.0.0.1:25 svarar inte (Connection refused).");
+        cut.Find("[data-testid=ledger-error]").TextContent.ShouldBe("E-postservern 127.0.0.1:25 svarar inte (ingen server tar emot anslutningar där).");
         cut.Find("[data-testid=reports-period-status]").TextContent.ShouldContain("Misslyckades");
     }
 

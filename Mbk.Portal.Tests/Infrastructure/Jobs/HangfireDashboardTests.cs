@@ -57,4 +57,16 @@ public sealed class HangfireDashboardTests : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await response.Content.ReadAsStringAsync()).ShouldNotContain("bakgrundsjobb");
     }
+
+    [Fact]
+    public async Task ShouldAnswerMethodNotAllowedInsteadOfAServerErrorWhenTheStatsAreFetchedWithGet()
+    {
+        using var client = Client();
+        (await HttpLogin.PostLoginAsync(client, DemoAccounts.Admin, DemoAccounts.Password)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        using var response = await client.GetAsync(new Uri(JobsSetup.DashboardPath + "/stats", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+        response.Content.Headers.Allow.ShouldBe(["POST"]);
+    }
 }

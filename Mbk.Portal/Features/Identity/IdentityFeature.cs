@@ -35,6 +35,8 @@ public static class IdentityFeature
             options.Cookie.Name = "mbk.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request came over HTTPS (also behind a proxy that forwards the scheme).
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.ExpireTimeSpan = TimeSpan.FromHours(12);
             options.SlidingExpiration = true;
             // Requests that are not pages (the hub, APIs) get a status code, not a redirect to the login page.

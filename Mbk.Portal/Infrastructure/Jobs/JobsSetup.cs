@@ -36,6 +36,14 @@ public static class JobsSetup
     public static IEndpointRouteBuilder MapPortalJobsDashboard(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        // The dashboard's statistics endpoint reads a posted form and throws on anything else ("Incorrect
+        // Content-Type"): answer a plain GET with 405 instead of a 500.
+        endpoints.MapGet(DashboardPath + "/stats", static (HttpContext context) =>
+        {
+            context.Response.Headers.Allow = "POST";
+            return TypedResults.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "Metoden stöds inte",
+                detail: "Statistiken hämtas med POST från instrumentpanelen.");
+        }).RequireAuthorization(policy => policy.RequireRole(Features.Identity.StaffRoles.Admin));
         endpoints.MapHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new AdminDashboardAuthorizationFilter()],

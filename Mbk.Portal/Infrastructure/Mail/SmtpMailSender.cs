@@ -49,6 +49,7 @@ public sealed partial class SmtpMailSender(IConfiguration configuration, ILogger
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            LogSendFailed(logger, settings.Host, settings.Port, ex);
             throw new MailDeliveryException(Describe(ex, settings), ex);
         }
 
@@ -63,15 +64,30 @@ public sealed partial class SmtpMailSender(IConfiguration configuration, ILogger
         }
     }
 
+    /// <summary>A Swedish sentence for managers; the library's English message goes to the log with the exception.</summary>
     private static string Describe(Exception ex, MailSettings settings) => ex switch
     {
-        System.Net.Sockets.SocketException => $"E-postservern {settings.Host}:{settings.Port} svarar inte ({ex.Message}).",
-        SmtpCommandException command => $"E-postservern tog inte emot meddelandet: {command.StatusCode} {command.Message}",
-        SmtpProtocolException => $"Fel i samtalet med e-postservern {settings.Host}:{settings.Port}: {ex.Message}",
+        System.Net.Sockets.SocketException socket => socket.SocketErrorCode switch
+        {
+            System.Net.Sockets.SocketError.ConnectionRefused => $"E-postservern {settings.Host}:{settings.Port} svarar inte (ingen server tar emot anslutningar där).",
+            System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.NoData => $"E-postservern {settings.Host} hittades inte (kontrollera namnet).",
+            System.Net.Sockets.SocketError.TimedOut => $"E-postservern {settings.Host}:{settings.Port} svarade inte i tid.",
+            _ => $"E-postservern {settings.Host}:{settings.Port} kunde inte nås (nätverksfel).",
+        },
+        SmtpCommandException command => command.ErrorCode switch
+        {
+            SmtpErrorCode.RecipientNotAccepted => $"E-postservern godtog inte mottagaren {command.Mailbox?.Address} (kod {(int)command.StatusCode}).",
+            SmtpErrorCode.SenderNotAccepted => $"E-postservern godtog inte avsändaren {command.Mailbox?.Address} (kod {(int)command.StatusCode}).",
+            _ => $"E-postservern tog inte emot meddelandet (kod {(int)command.StatusCode}).",
+        },
+        SmtpProtocolException => $"E-postservern {settings.Host}:{settings.Port} svarade på ett sätt som inte följer SMTP.",
         AuthenticationException => $"Inloggningen på e-postservern {settings.Host} misslyckades.",
         TimeoutException => $"E-postservern {settings.Host}:{settings.Port} svarade inte i tid.",
-        _ => $"Det gick inte att skicka e-post via {settings.Host}:{settings.Port}: {ex.Message}",
+        _ => $"Det gick inte att skicka e-post via {settings.Host}:{settings.Port}.",
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending mail through {Host}:{Port} failed")]
+    private static partial void LogSendFailed(ILogger logger, string host, int port, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP disconnect failed after the message was accepted")]
     private static partial void LogDisconnectFailed(ILogger logger, Exception exception);

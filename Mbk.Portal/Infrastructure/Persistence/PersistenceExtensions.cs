@@ -23,7 +23,7 @@ public static class PersistenceExtensions
         services.AddDbContextFactory<PortalDbContext>((sp, options) =>
         {
             var settings = sp.GetRequiredService<DatabaseSettings>();
-            options.UseSqlite(settings.ConnectionString, sqlite => sqlite.CommandTimeout(60));
+            options.UseSqlite(settings.ConnectionString, sqlite => sqlite.CommandTimeout(settings.RetrySeconds));
             options.AddInterceptors(new SqlitePragmas(settings.BusyTimeoutMilliseconds), sp.GetRequiredService<OfficeEventDispatcher>());
         });
         return services;
@@ -65,6 +65,9 @@ public static class PersistenceExtensions
     /// <summary>The resolved database settings of this portal instance.</summary>
     public sealed record DatabaseSettings(string Provider, string ConnectionString, int BusyTimeoutMilliseconds)
     {
+        /// <summary>Microsoft.Data.Sqlite's retry timeout (whole seconds) matching <see cref="BusyTimeoutMilliseconds"/>.</summary>
+        public int RetrySeconds => Math.Max(1, BusyTimeoutMilliseconds / 1000);
+
         public static DatabaseSettings From(IConfiguration configuration, string contentRoot)
         {
             var provider = configuration["Database:Provider"] ?? "Sqlite";
@@ -73,10 +76,16 @@ public static class PersistenceExtensions
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use 'Sqlite'.");
             }
 
-            return new DatabaseSettings(
-                provider,
-                ResolveSqliteConnectionString(configuration, contentRoot),
-                configuration.GetValue("Database:BusyTimeoutMilliseconds", 10_000));
+            var busyTimeout = configuration.GetValue("Database:BusyTimeoutMilliseconds", 10_000);
+            // SQLite itself waits busy_timeout for the lock; Microsoft.Data.Sqlite then retries until its own timeout
+            // (30 s for BEGIN, the command timeout for statements) has passed since the first try. Keep those at the busy
+            // timeout rounded down, so a write that cannot get the lock fails after the configured time, not after a minute.
+            var retrySeconds = Math.Max(1, busyTimeout / 1000);
+            var connectionString = new SqliteConnectionStringBuilder(ResolveSqliteConnectionString(configuration, contentRoot))
+            {
+                DefaultTimeout = retrySeconds,
+            };
+            return new DatabaseSettings(provider, connectionString.ToString(), busyTimeout);
         }
     }
 
@@ -87,6 +96,9 @@ public static class PersistenceExtensions
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            // A read-only file opens and migrates (when up to date) without complaint; fail here, at start-up, instead
+            // of at the first visitor's ticket.
+            await db.Database.ExecuteSqlRawAsync("CREATE TABLE IF NOT EXISTS \"__StartupWriteCheck\" (Id INTEGER); DROP TABLE \"__StartupWriteCheck\";", cancellationToken);
         }
     }
 }

@@ -21,6 +21,9 @@ public sealed partial class AlmanacImportPanel
     [Inject]
     private AlmanacImportCommands Commands { get; set; } = default!;
 
+    [Inject]
+    private ILogger<AlmanacImportPanel> Logger { get; set; } = default!;
+
     /// <summary>The signed-in staff member; must have a current office.</summary>
     [Parameter, EditorRequired]
     public StaffContext Staff { get; set; } = default!;
@@ -90,6 +93,11 @@ public sealed partial class AlmanacImportPanel
         }
         catch (DomainException ex)
         {
+            if (ex.InnerException is { } cause)
+            {
+                LogRefusedFile(Logger, _fileName, cause);
+            }
+
             _error = ex.Message;
             _preview = null;
         }
@@ -121,4 +129,7 @@ public sealed partial class AlmanacImportPanel
             (0, 0) => "–",
             var (c, ch) => string.Join(", ", new[] { c > 0 ? $"{c} inställda" : null, ch > 0 ? $"{ch} ändrade" : null }.Where(s => s is not null)),
         };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "An .ics file {FileName} was refused by the parser")]
+    private static partial void LogRefusedFile(ILogger logger, string? fileName, Exception exception);
 }

@@ -115,7 +115,8 @@ public static class IcalImportReader
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new DomainException($"Filen kunde inte läsas som iCalendar ({ex.Message}). Ingenting lästes in.", ex);
+            // The parser's own (English) message stays in the inner exception for the log, not on the page.
+            throw new DomainException("Filen kunde inte läsas som iCalendar: innehållet följer inte kalenderformatet (t.ex. en händelse som inte avslutas med END:VEVENT). Exportera filen på nytt från kalenderprogrammet. Ingenting lästes in.", ex);
         }
     }
 

@@ -34,7 +34,7 @@ public sealed class DoorCounterIntake(IDbContextFactory<PortalDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var office = await db.Offices.AsNoTracking()
             .Where(o => o.Slug == officeSlug && o.IsActive)
-            .Select(o => new { o.Id, o.DoorCounterKeyHash, o.PassagesPerVisitor, o.StaffShare })
+            .Select(o => new { o.Id, o.DoorCounterKeyHash, o.PassagesPerVisitor, o.StaffShare, o.MaxDoorPassagesPerHour, o.OpenedOn })
             .SingleOrDefaultAsync(cancellationToken);
         if (office is null)
         {
@@ -56,7 +56,8 @@ public sealed class DoorCounterIntake(IDbContextFactory<PortalDbContext> dbFacto
         try
         {
             reading = DoorCounterReading.Create(
-                office.Id, start, end, count, DoorCounterSource.Automatic, clock.GetUtcNow(), office.PassagesPerVisitor, office.StaffShare);
+                office.Id, start, end, count, DoorCounterSource.Automatic, clock.GetUtcNow(), office.PassagesPerVisitor, office.StaffShare,
+                office.MaxDoorPassagesPerHour, office.OpenedOn);
         }
         catch (DomainException ex)
         {
@@ -105,11 +106,31 @@ public sealed class DoorCounterIntake(IDbContextFactory<PortalDbContext> dbFacto
             }
 
             var errors = new List<string>();
+            if (DuplicateProperty(root) is { } duplicate)
+            {
+                // {"count":3,"count":-1} must not be read one way here and another way by someone else.
+                return (default, default, 0, $"Fältet \"{duplicate}\" förekommer mer än en gång.");
+            }
+
             var start = ReadInstant(root, "start", errors);
             var end = ReadInstant(root, "end", errors);
             var count = ReadCount(root, errors);
             return errors.Count > 0 ? (default, default, 0, string.Join(" ", errors)) : (start, end, count, null);
         }
+    }
+
+    private static string? DuplicateProperty(JsonElement root)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!seen.Add(property.Name))
+            {
+                return property.Name;
+            }
+        }
+
+        return null;
     }
 
     private static JsonElement? Find(JsonElement root, string name)

@@ -28,7 +28,8 @@ public sealed class VisitorCommands(IDbContextFactory<PortalDbContext> dbFactory
         var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == officeId, cancellationToken);
         var (start, end) = ServiceDayCalculator.Bounds(day, office.TimeZone);
         var stored = DoorCounterReading.Create(
-            officeId, start, end, reading, DoorCounterSource.Manual, clock.GetUtcNow(), office.PassagesPerVisitor, office.StaffShare);
+            officeId, start, end, reading, DoorCounterSource.Manual, clock.GetUtcNow(), office.PassagesPerVisitor, office.StaffShare,
+            office.MaxDoorPassagesPerHour, office.OpenedOn);
         if (!await DoorCounterStore.TryAddAsync(db, stored, cancellationToken))
         {
             throw new DomainException(string.Create(
@@ -64,6 +65,16 @@ public sealed class VisitorCommands(IDbContextFactory<PortalDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var office = await db.Offices.SingleAsync(o => o.Id == officeId, cancellationToken);
         office.SetVisitorFactors(passagesPerVisitor, staffShare);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The plausibility limits for door readings: passages per hour at most, and the day the office opened (if known).</summary>
+    public async Task SetDoorCounterLimitsAsync(StaffContext actor, int maxPassagesPerHour, DateOnly? openedOn, CancellationToken cancellationToken = default)
+    {
+        var officeId = RequireManager(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var office = await db.Offices.SingleAsync(o => o.Id == officeId, cancellationToken);
+        office.SetDoorCounterLimits(maxPassagesPerHour, openedOn);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -16,7 +16,8 @@ public sealed record GenderTotals(int Women, int Men, int Other, int Unknown, in
 }
 
 /// <summary>The office's visitor settings: the current factors and whether a door-counter key is issued.</summary>
-public sealed record VisitorSettings(string OfficeSlug, string TimeZoneId, decimal PassagesPerVisitor, decimal StaffShare, bool HasDoorCounterKey);
+public sealed record VisitorSettings(string OfficeSlug, string TimeZoneId, decimal PassagesPerVisitor, decimal StaffShare, bool HasDoorCounterKey,
+    int MaxDoorPassagesPerHour = DoorCounterReading.DefaultMaxPassagesPerHour, DateOnly? OpenedOn = null);
 
 /// <summary>
 /// Visitor figures for a period: readings whose start lies in the period's office-local bounds (filtered in the
@@ -28,7 +29,7 @@ public sealed class VisitorQueries(IDbContextFactory<PortalDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Offices.AsNoTracking().Where(o => o.Id == officeId)
-            .Select(o => new VisitorSettings(o.Slug, o.TimeZoneId, o.PassagesPerVisitor, o.StaffShare, o.DoorCounterKeyHash != null))
+            .Select(o => new VisitorSettings(o.Slug, o.TimeZoneId, o.PassagesPerVisitor, o.StaffShare, o.DoorCounterKeyHash != null, o.MaxDoorPassagesPerHour, o.OpenedOn))
             .SingleAsync(cancellationToken);
     }
 

@@ -28,6 +28,8 @@ public sealed partial class VisitorsPanel
     private int? _manualReading;
     private decimal _passagesPerVisitor;
     private decimal _staffSharePercent;
+    private int _maxPassagesPerHour;
+    private string? _openedOn;
     private string? _issuedKey;
     private string? _genderDay;
     private int _women;
@@ -92,6 +94,8 @@ public sealed partial class VisitorsPanel
     {
         _passagesPerVisitor = _settings.PassagesPerVisitor;
         _staffSharePercent = _settings.StaffShare * 100m;
+        _maxPassagesPerHour = _settings.MaxDoorPassagesPerHour;
+        _openedOn = _settings.OpenedOn is { } opened ? IsoDate(opened) : null;
     }
 
     private async Task LoadPeriodAsync()
@@ -135,7 +139,16 @@ public sealed partial class VisitorsPanel
 
     private Task SaveFactorsAsync() => RunAsync(async () =>
     {
+        DateOnly? openedOn = null;
+        if (!string.IsNullOrWhiteSpace(_openedOn))
+        {
+            openedOn = DateOnly.TryParseExact(_openedOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : throw new DomainException("Skriv kontorets startdatum som åååå-mm-dd, t.ex. 2004-08-16, eller lämna fältet tomt.");
+        }
+
         await Commands.SetVisitorFactorsAsync(Staff, _passagesPerVisitor, _staffSharePercent / 100m);
+        await Commands.SetDoorCounterLimitsAsync(Staff, _maxPassagesPerHour, openedOn);
         _settings = await Queries.GetSettingsAsync(OfficeId);
         LoadFactors();
     }, e => _factorsError = e);

@@ -560,6 +560,9 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MaxDoorPassagesPerHour")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("MessageChangedAt")
                         .HasColumnType("INTEGER");
 
@@ -574,6 +577,9 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpenedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OpeningHoursText")

@@ -1,0 +1,59 @@
+using Microsoft.Data.Sqlite;
+
+namespace Mbk.Portal.Infrastructure.Persistence;
+
+/// <summary>
+/// Turns "the data folder or database cannot be written" at start-up into one line that names the path and what to do,
+/// instead of an unhandled exception's stack.
+/// </summary>
+public static class StartupFailure
+{
+    private const int SqliteReadOnly = 8;
+    private const int SqliteIoError = 10;
+    private const int SqliteCantOpen = 14;
+    private const int SqlitePermission = 23;
+
+    /// <summary>The line to print when <paramref name="exception"/> means the data cannot be written; null for other faults.</summary>
+    public static string? Describe(Exception exception, IConfiguration configuration, string contentRoot)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (!IsStorageFault(exception))
+        {
+            return null;
+        }
+
+        var path = DatabasePath(configuration, contentRoot);
+        return $"Mbk Portal kan inte starta: databasen {path} eller dess mapp går inte att skapa eller skriva. " +
+            "Ge portalens användare skrivrätt där, eller ange en annan mapp med Portal:DataDirectory " +
+            "(t.ex. miljövariabeln Portal__DataDirectory=/var/lib/mbk-portal).";
+    }
+
+    private static bool IsStorageFault(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is UnauthorizedAccessException or IOException
+                || e is SqliteException { SqliteErrorCode: SqliteReadOnly or SqliteIoError or SqliteCantOpen or SqlitePermission })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The database file the configuration points at, worked out without creating any folder.</summary>
+    private static string DatabasePath(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration["Portal:DataDirectory"] ?? "data";
+        var dataDirectory = Path.GetFullPath(Path.IsPathRooted(configured) ? configured : Path.Combine(contentRoot, configured));
+        var connectionString = configuration.GetConnectionString(PersistenceExtensions.ConnectionStringName);
+        if (connectionString is null)
+        {
+            return Path.Combine(dataDirectory, "mbk-portal.db");
+        }
+
+        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        return Path.IsPathRooted(source) ? source : Path.GetFullPath(Path.Combine(contentRoot, source));
+    }
+}
