@@ -1,12 +1,13 @@
 using System.Globalization;
 using Mbk.Portal.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Mbk.Portal.Tests.E2E;
 
 /// <summary>
-/// A manager on /reports: adds a recipient, previews T1 of the current year, comments on a section, sends it with
+/// A manager on /reports: adds a recipient, previews T1 of the year the portal's clock is pinned to, comments on a section, sends it with
 /// "Skicka nu", the mail arrives at a real SMTP server, and the report is in the archive with the comment.
 /// </summary>
 public sealed class ReportsTests : IClassFixture<Browser>, IAsyncLifetime
@@ -21,7 +22,9 @@ public sealed class ReportsTests : IClassFixture<Browser>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         _smtp = await SmtpServer.StartAsync();
-        _portal = new PortalAppFactory(settings: _smtp.Settings());
+        // The portal lives on the last day of T2 2027, so T1 of that year is complete whatever today's date is.
+        var clock = new ShiftedTimeProvider(TestDays.At(TestDays.TertialEnd));
+        _portal = new PortalAppFactory(settings: _smtp.Settings(), configureServices: services => services.AddSingleton<TimeProvider>(clock));
         _address = _portal.StartKestrel();
     }
 
@@ -44,7 +47,7 @@ public sealed class ReportsTests : IClassFixture<Browser>, IAsyncLifetime
         await page.GetByTestId("recipient-add").ClickAsync();
         await Expect(page.GetByTestId("recipient-row")).ToContainTextAsync("registrator@stad.se");
 
-        var year = DateTime.Now.Year.ToString(CultureInfo.InvariantCulture);
+        var year = TestDays.At(TestDays.TertialEnd).Year.ToString(CultureInfo.InvariantCulture);
         await page.GetByTestId("reports-year").FillAsync(year);
         await page.GetByTestId("reports-year").DispatchEventAsync("change");
         await page.GetByTestId("reports-tertial").SelectOptionAsync("1");

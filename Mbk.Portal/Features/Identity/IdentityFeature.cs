@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Mbk.Portal.Infrastructure.Persistence;
@@ -44,8 +45,12 @@ public static class IdentityFeature
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
 
-        // A deactivated account or a changed role takes effect on open sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A deactivated account or a changed role takes effect within Identity:RevalidationInterval (a minute): on the
+        // next request (cookie) and on open screens (circuit revalidation).
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IConfiguration>((o, configuration) =>
+            o.ValidationInterval = configuration.GetValue("Identity:RevalidationInterval", TimeSpan.FromMinutes(1)));
+        services.AddScoped<SessionRevocation>();
+        services.AddScoped<AuthenticationStateProvider, StaffRevalidatingAuthenticationStateProvider>();
         services.AddScoped<StaffSession>();
         return services;
     }

@@ -25,9 +25,23 @@ public sealed record StaffContext(
 /// <summary>
 /// Scoped per circuit: resolves the signed-in staff member once from the authentication state and the database.
 /// </summary>
-public sealed class StaffSession(AuthenticationStateProvider authentication, IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class StaffSession : IDisposable
 {
+    private readonly AuthenticationStateProvider authentication;
+    private readonly IDbContextFactory<PortalDbContext> dbFactory;
     private StaffContext? _current;
+
+    public StaffSession(AuthenticationStateProvider authentication, IDbContextFactory<PortalDbContext> dbFactory)
+    {
+        this.authentication = authentication;
+        this.dbFactory = dbFactory;
+        // Revalidation (or a sign-out) changes the state: forget the cached roles and offices.
+        authentication.AuthenticationStateChanged += OnAuthenticationStateChanged;
+    }
+
+    public void Dispose() => authentication.AuthenticationStateChanged -= OnAuthenticationStateChanged;
+
+    private void OnAuthenticationStateChanged(Task<AuthenticationState> state) => _current = null;
 
     public async Task<StaffContext?> GetAsync(CancellationToken cancellationToken = default)
     {
