@@ -8,6 +8,7 @@ using Mbk.Portal.Features.Offices;
 using Mbk.Portal.Features.Queue;
 using Mbk.Portal.Features.Reports;
 using Mbk.Portal.Features.Statistics;
+using Mbk.Portal.Infrastructure.Configuration;
 using Mbk.Portal.Infrastructure.Live;
 using Mbk.Portal.Infrastructure.Persistence;
 using Mbk.Portal.Infrastructure.Web;
@@ -48,6 +49,7 @@ public static class PortalSetup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddSignalR();
+        services.AddSettingsValidation();
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseBusyExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -1,10 +1,27 @@
 using Mbk.Portal;
+using Mbk.Portal.Infrastructure.Configuration;
 using Mbk.Portal.Infrastructure.Persistence;
+using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortal();
 
 var app = builder.Build();
+try
+{
+    app.Services.ValidateSettings();
+}
+catch (OptionsValidationException ex)
+{
+    // Each bad setting on its own line, naming its key; nothing has been touched yet.
+    foreach (var failure in ex.Failures)
+    {
+        await Console.Error.WriteLineAsync($"Mbk Portal kan inte starta: {failure}");
+    }
+
+    return 1;
+}
+
 try
 {
     await app.InitializeDatabaseAsync();

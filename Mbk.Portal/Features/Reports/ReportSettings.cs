@@ -26,13 +26,13 @@ public sealed record ReportSettings(ReportSendDay SendDay, TimeOnly SendTime, Ti
         var sendDayText = section["SendDay"] is { Length: > 0 } day ? day : nameof(ReportSendDay.FirstWeekday);
         if (!Enum.TryParse<ReportSendDay>(sendDayText, ignoreCase: true, out var sendDay) || !Enum.IsDefined(sendDay))
         {
-            throw new InvalidOperationException($"Reports:SendDay '{sendDayText}' is not one of FirstWeekday, FirstDay.");
+            throw new InvalidOperationException($"Reports:SendDay '{sendDayText}' är inte FirstWeekday eller FirstDay.");
         }
 
         var timeText = section["SendTime"] is { Length: > 0 } time ? time : "07:00";
         if (!TimeOnly.TryParseExact(timeText, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var sendTime))
         {
-            throw new InvalidOperationException($"Reports:SendTime '{timeText}' is not a time like 07:00.");
+            throw new InvalidOperationException($"Reports:SendTime '{timeText}' är ingen tid som 07:00.");
         }
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(section["TimeZone"] is { Length: > 0 } z ? z : Office.DefaultTimeZoneId);
