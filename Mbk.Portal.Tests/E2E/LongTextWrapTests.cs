@@ -48,6 +48,8 @@ public sealed class LongTextWrapTests : IClassFixture<Browser>, IAsyncLifetime
     [Theory]
     [InlineData("/", 1280)]
     [InlineData("/", 375)]
+    [InlineData("/", 320)]
+    [InlineData("/tally", 320)]
     [InlineData("/almanac", 1280)]
     [InlineData("/almanac?view=day", 1280)]
     [InlineData("/almanac?view=month", 1280)]
