@@ -230,10 +230,12 @@ public sealed partial class MeetingPanel : LiveComponentBase
         }
     }
 
+    // Called from the decision forms (child components): the panel renders itself, as their events render only them.
     private void ShowError(string message)
     {
         _info = null;
         _error = message;
+        StateHasChanged();
     }
 
     /// <summary>Runs a decision command; true when it was saved (a refusal is shown and the form keeps its text).</summary>
@@ -247,6 +249,7 @@ public sealed partial class MeetingPanel : LiveComponentBase
         _info = null;
         var saved = await _command.RunAsync(action, error => _error = error);
         await ReloadAsync();
+        StateHasChanged();
         return saved;
     }
 
