@@ -18,6 +18,7 @@ namespace Mbk.Portal.Tests.E2E;
 public sealed class DecisionLifecycleLiveTests : IClassFixture<Browser>, IAsyncLifetime
 {
     private static readonly System.Text.RegularExpressions.Regex DecisionCard = new("^decision-\\d+$");
+    private static readonly System.Text.RegularExpressions.Regex DecisionText = new("^decision-text-\\d+$");
     private readonly Browser _browser;
     // Frozen at the start (any date works); moved on by hand to reach the next day's meeting.
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
@@ -51,6 +52,10 @@ public sealed class DecisionLifecycleLiveTests : IClassFixture<Browser>, IAsyncL
         await Browser.WaitUntilInteractiveAsync(page);
         return page;
     }
+
+    /// <summary>The binder's card whose own text is <paramref name="text"/> (links to it elsewhere quote it too).</summary>
+    private static ILocator Card(IPage page, string text) =>
+        page.GetByTestId(DecisionCard).Filter(new LocatorFilterOptions { Has = page.GetByTestId(DecisionText).Filter(new LocatorFilterOptions { HasText = text }) });
 
     [Fact]
     public async Task ShouldCorrectDuringTheMeetingThenSupersedeFromTheBinderNextDayWithBothScreensLive()
@@ -90,7 +95,7 @@ public sealed class DecisionLifecycleLiveTests : IClassFixture<Browser>, IAsyncL
         _clock.Advance(TimeSpan.FromDays(1));
         await colleague.GotoAsync("/decisions");
         await Browser.WaitUntilInteractiveAsync(colleague);
-        var oldCard = colleague.GetByTestId(DecisionCard).Filter(new LocatorFilterOptions { HasText = corrected });
+        var oldCard = Card(colleague, corrected);
         await Expect(oldCard.GetByTestId("decision-status")).ToHaveTextAsync("gällande");
         await Expect(oldCard.GetByTestId("decision-history")).ToContainTextAsync("2 versioner");
         var oldId = (await oldCard.GetAttributeAsync("data-testid"))!["decision-".Length..];
@@ -116,7 +121,7 @@ public sealed class DecisionLifecycleLiveTests : IClassFixture<Browser>, IAsyncL
         // The colleague's binder, without reload: statuses and links both ways.
         await Expect(colleague.GetByTestId($"decision-{oldId}").GetByTestId("decision-status")).ToHaveTextAsync("ersatt");
         await Expect(colleague.GetByTestId($"decision-superseded-by-{oldId}")).ToContainTextAsync("Ersatt av beslutet");
-        var newCard = colleague.GetByTestId(DecisionCard).Filter(new LocatorFilterOptions { HasText = replacement });
+        var newCard = Card(colleague, replacement);
         await Expect(newCard.GetByTestId("decision-status")).ToHaveTextAsync("gällande");
         await Expect(newCard.Locator("[data-testid^='decision-supersedes-']")).ToContainTextAsync("Ersätter beslutet");
 
