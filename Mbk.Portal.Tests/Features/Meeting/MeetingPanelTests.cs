@@ -278,4 +278,30 @@ public sealed class MeetingPanelTests : MudBunitContext
         });
         (await _queries.DecisionAsync(_advisor, oldId))!.Status.ShouldBe(Mbk.Domain.Meeting.DecisionStatus.Upphavd);
     }
+
+    [Fact]
+    public async Task ShouldSupersedeATakenUpDecisionWithoutItsPassedReviewDateAndNotOfferItForTodaysOwn()
+    {
+        var tuesday = await _commands.GetOrCreateTodaysMeetingAsync(_advisor);
+        await _commands.StartAsync(_advisor, tuesday);
+        var oldId = await _commands.RecordDecisionAsync(_advisor, tuesday, 0,
+            new DecisionInput("Kvällsöppet torsdagar till 19.", Mbk.Domain.Meeting.DecisionCategory.Arbetssatt, null, new DateOnly(2026, 11, 25)));
+        await _commands.CloseAsync(_advisor, tuesday);
+        _clock.Advance(TimeSpan.FromDays(1));
+
+        var cut = Started(Render<MeetingPanel>(p => p.Add(c => c.Staff, _advisor).Add(c => c.TakeUpDecisionId, oldId)));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=decision-supersede]"));
+        cut.Find("[data-testid=decision-supersede]").Click();
+        cut.Find("[data-testid=decision-supersede-text]").Input("Kvällsöppet torsdagar till 20.");
+        cut.Find("[data-testid=decision-supersede-save]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=decision-take-up] [data-testid=decision-status]").TextContent.ShouldBe("ersatt"));
+        var replacement = (await _queries.TodayAsync(_advisor))!.Items[0].Decisions.ShouldHaveSingleItem();
+        replacement.ReviewDate.ShouldBeNull();
+        replacement.SupersedesId.ShouldBe(oldId);
+
+        var own = Render<MeetingPanel>(p => p.Add(c => c.Staff, _advisor).Add(c => c.TakeUpDecisionId, replacement.Id));
+        own.WaitForAssertion(() => own.Find("[data-testid=decision-take-up]").TextContent.ShouldContain("rätta det under sin punkt"));
+        own.FindAll("[data-testid=decision-supersede]").ShouldBeEmpty();
+    }
 }
