@@ -49,6 +49,8 @@ public sealed class AccessibilityTests : IClassFixture<AccessibilityTests.Portal
     [InlineData("/reports")]
     [InlineData("/meeting")]
     [InlineData("/decisions")]
+    [InlineData("/meeting/screen")]
+    [InlineData("/actions")]
     [InlineData("/counter")]
     [InlineData("/tally")]
     [InlineData("/statistics")]
