@@ -3,8 +3,8 @@ using Mbk.Domain.Common;
 namespace Mbk.Domain.Meeting;
 
 /// <summary>
-/// A decision in the binder (morgonmötespärmen). It is recorded and may be edited only while its meeting runs; once
-/// the meeting is closed it never changes. A correction is a new decision in a later meeting that supersedes it
+/// A decision in the binder (morgonmötespärmen). It is recorded and may be corrected only while its meeting runs
+/// (every earlier version is kept in <see cref="Revisions"/>); once the meeting is closed it never changes. A correction is a new decision in a later meeting that supersedes it
 /// (this one becomes <see cref="DecisionStatus.Ersatt"/>) or repeals it (<see cref="DecisionStatus.Upphavd"/>);
 /// both stay, linked both ways.
 /// </summary>
@@ -13,6 +13,11 @@ public sealed class Decision : Entity
     public const int TextMaxLength = 4000;
     public const int NameMaxLength = 200;
     public const int UserIdMaxLength = 450;
+
+    /// <summary>Shown as the responsible when the whole office is.</summary>
+    public const string EveryoneName = "Alla";
+
+    private readonly List<DecisionRevision> _revisions = [];
 
     private Decision()
     {
@@ -32,7 +37,11 @@ public sealed class Decision : Entity
 
     public DecisionCategory Category { get; private set; }
 
+    /// <summary>The responsible's name as shown (a staff member's name when chosen among the staff, "Alla", or legacy text).</summary>
     public string? ResponsibleName { get; private set; }
+
+    /// <summary>The staff account responsible, when one was chosen (null for "Alla" and for legacy free text).</summary>
+    public string? ResponsibleUserId { get; private set; }
 
     /// <summary>When the decision should be reviewed; from that day it is put on the agenda.</summary>
     public DateOnly? ReviewDate { get; private set; }
@@ -48,6 +57,17 @@ public sealed class Decision : Entity
 
     public DateTimeOffset RecordedAt { get; private set; }
 
+    /// <summary>1 when recorded; raised by every correction during the meeting.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Who made the latest correction (null while the decision is as recorded).</summary>
+    public string? CorrectedByName { get; private set; }
+
+    public DateTimeOffset? CorrectedAt { get; private set; }
+
+    /// <summary>The earlier versions, oldest first (empty while the decision is as recorded).</summary>
+    public IReadOnlyList<DecisionRevision> Revisions => _revisions.OrderBy(r => r.Version).ToList();
+
     /// <summary>The later decision that superseded or repealed this one.</summary>
     public int? SupersededById { get; private set; }
 
@@ -61,7 +81,7 @@ public sealed class Decision : Entity
     /// <summary>Records a decision under an item of a running meeting.</summary>
     public static Decision Record(
         MorningMeeting meeting, int itemIndex, string text, DecisionCategory category, string? responsibleName, DateOnly? reviewDate,
-        string recordedByUserId, string recordedByName, DateTimeOffset now)
+        string recordedByUserId, string recordedByName, DateTimeOffset now, string? responsibleUserId = null)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         meeting.RequireRunning("fatta beslut");
@@ -75,8 +95,9 @@ public sealed class Decision : Entity
             RecordedByUserId = Common.Text.Required(recordedByUserId, "Protokollförare", UserIdMaxLength),
             RecordedByName = Common.Text.Required(recordedByName, "Protokollförarens namn", NameMaxLength),
             RecordedAt = now,
+            Version = 1,
         };
-        decision.SetContent(meeting, text, category, responsibleName, reviewDate);
+        decision.SetContent(meeting, text, category, responsibleName, responsibleUserId, reviewDate);
         return decision;
     }
 
@@ -86,11 +107,11 @@ public sealed class Decision : Entity
     /// </summary>
     public static Decision Supersede(
         Decision old, MorningMeeting meeting, int itemIndex, string text, DecisionCategory category, string? responsibleName,
-        DateOnly? reviewDate, string recordedByUserId, string recordedByName, DateTimeOffset now)
+        DateOnly? reviewDate, string recordedByUserId, string recordedByName, DateTimeOffset now, string? responsibleUserId = null)
     {
         ArgumentNullException.ThrowIfNull(old);
         old.RequireReplaceableBy(meeting, "ersättas");
-        var replacement = Record(meeting, itemIndex, text, category, responsibleName, reviewDate, recordedByUserId, recordedByName, now);
+        var replacement = Record(meeting, itemIndex, text, category, responsibleName, reviewDate, recordedByUserId, recordedByName, now, responsibleUserId);
         replacement.SupersedesId = old.Id;
         old.Status = DecisionStatus.Ersatt;
         return replacement;
@@ -125,17 +146,36 @@ public sealed class Decision : Entity
         SupersededById = successor.Id;
     }
 
-    /// <summary>Changes the decision during its own meeting; refused once that meeting is closed.</summary>
-    public void Edit(MorningMeeting meeting, string text, DecisionCategory category, string? responsibleName, DateOnly? reviewDate)
+    /// <summary>
+    /// Corrects the decision during its own running meeting (text, category, responsible, review date); the version
+    /// it replaces is kept in <see cref="Revisions"/>. Refused once that meeting is closed: then only a later meeting
+    /// can supersede or repeal it.
+    /// </summary>
+    public void Correct(
+        MorningMeeting meeting, string text, DecisionCategory category, string? responsibleName, string? responsibleUserId, DateOnly? reviewDate,
+        string correctedByName, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(meeting);
         if (meeting.Id != MeetingId)
         {
-            throw new DomainException("Ett beslut kan bara ändras under mötet där det fattades. Rätta det med ett nytt beslut som ersätter det.");
+            throw new DomainException("Ett beslut kan bara rättas under mötet där det fattades. Ta upp det på ett senare möte och ersätt eller upphäv det där.");
         }
 
         RequireEditable(meeting);
-        SetContent(meeting, text, category, responsibleName, reviewDate);
+        var by = Common.Text.Required(correctedByName, "Den som rättar", NameMaxLength);
+        var previous = new DecisionRevision(
+            Version, Text, Category, ResponsibleName, ResponsibleUserId, ReviewDate, CorrectedAt ?? RecordedAt, CorrectedByName ?? RecordedByName);
+        SetContent(meeting, text, category, responsibleName, responsibleUserId, reviewDate);
+        if (previous.Text == Text && previous.Category == Category && previous.ResponsibleName == ResponsibleName
+            && previous.ResponsibleUserId == ResponsibleUserId && previous.ReviewDate == ReviewDate)
+        {
+            return;
+        }
+
+        _revisions.Add(previous);
+        Version++;
+        CorrectedByName = by;
+        CorrectedAt = now;
     }
 
     /// <summary>The meeting reached the decision's review item. Not an edit: allowed whatever the meeting's state.</summary>
@@ -193,7 +233,8 @@ public sealed class Decision : Entity
         }
     }
 
-    private void SetContent(MorningMeeting meeting, string text, DecisionCategory category, string? responsibleName, DateOnly? reviewDate)
+    private void SetContent(
+        MorningMeeting meeting, string text, DecisionCategory category, string? responsibleName, string? responsibleUserId, DateOnly? reviewDate)
     {
         if (!Enum.IsDefined(category))
         {
@@ -208,6 +249,12 @@ public sealed class Decision : Entity
         Text = Common.Text.Required(text, "Beslutstexten", TextMaxLength);
         Category = category;
         ResponsibleName = Common.Text.Optional(responsibleName, "Ansvarig", NameMaxLength);
+        ResponsibleUserId = Common.Text.Optional(responsibleUserId, "Ansvarig", UserIdMaxLength);
+        if (ResponsibleUserId is not null && ResponsibleName is null)
+        {
+            throw new DomainException("Ange namnet på den ansvariga.");
+        }
+
         ReviewDate = reviewDate;
     }
 }

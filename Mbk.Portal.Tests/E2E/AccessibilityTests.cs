@@ -17,7 +17,7 @@ public sealed class AccessibilityTests : IClassFixture<AccessibilityTests.Portal
     private static readonly string[] StaffPages =
     [
         "/", "/almanac", "/almanac?view=month", "/almanac/staffing", "/almanac/opening-hours", "/reports", "/meeting",
-        "/decisions", "/counter", "/tally", "/statistics", "/queue",
+        "/decisions", "/meeting/screen", "/actions", "/counter", "/tally", "/statistics", "/queue",
     ];
 
     /// <summary>Pages whose markup depends on the day (today's column, opening state, the day's agenda).</summary>

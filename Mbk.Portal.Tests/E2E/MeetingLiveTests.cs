@@ -60,9 +60,10 @@ public sealed class MeetingLiveTests : IClassFixture<Browser>, IAsyncLifetime
         await Expect(advisor.GetByTestId("meeting-next")).ToHaveCountAsync(0);
 
         var text = $"Vi öppnar disk 2 kl. 9 på måndagar ({Guid.NewGuid():N})";
+        await manager.GetByTestId("decision-form-toggle").ClickAsync();
         await manager.GetByTestId("decision-text").FillAsync(text);
         await manager.GetByTestId("decision-category").SelectOptionAsync("Rutin");
-        await manager.GetByTestId("decision-responsible").FillAsync("Maria");
+        await manager.GetByTestId("decision-responsible").SelectOptionAsync("*alla");
         await manager.GetByTestId("decision-save").ClickAsync();
 
         await Expect(manager.GetByTestId("meeting-decision")).ToContainTextAsync(text);

@@ -48,6 +48,22 @@ public sealed class TestDatabase : IDbContextFactory<PortalDbContext>, IAsyncDis
         return office;
     }
 
+    /// <summary>Stores staff contexts as active accounts of <paramref name="office"/>, so they can be chosen among the staff.</summary>
+    public async Task AddStaffAsync(Office office, params StaffContext[] staff)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        await using var db = CreateDbContext();
+        foreach (var person in staff)
+        {
+            var email = person.UserId + "@test.mbk.se";
+            var user = new StaffUser { Id = person.UserId, UserName = email, Email = email, DisplayName = person.DisplayName, IsActive = true };
+            user.Offices.Add(new StaffOfficeMembership { UserId = person.UserId, OfficeId = office.Id });
+            db.Users.Add(user);
+        }
+
+        await db.SaveChangesAsync();
+    }
+
     public static StaffContext Staff(Office office, params string[] roles) => new(
         "user-" + Guid.NewGuid().ToString("N"),
         roles.Contains(StaffRoles.Manager) ? "Test Chef" : "Test Vägledare",

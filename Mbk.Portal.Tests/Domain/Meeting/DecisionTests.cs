@@ -20,7 +20,7 @@ public class DecisionTests
         var meeting = RunningMeeting();
         var decision = RecordDecision(meeting);
 
-        decision.Edit(meeting, "Vi öppnar disken 08:30.", DecisionCategory.Arbetssatt, null, null);
+        decision.Correct(meeting, "Vi öppnar disken 08:30.", DecisionCategory.Arbetssatt, null, null, null, "Ordförande Olsson", Now);
 
         decision.Text.ShouldBe("Vi öppnar disken 08:30.");
         decision.Category.ShouldBe(DecisionCategory.Arbetssatt);
@@ -34,7 +34,7 @@ public class DecisionTests
         var decision = RecordDecision(meeting);
         meeting.Close(Now, []);
 
-        var refusal = Should.Throw<DomainException>(() => decision.Edit(meeting, "Ändrad i efterhand", DecisionCategory.Rutin, null, null));
+        var refusal = Should.Throw<DomainException>(() => decision.Correct(meeting, "Ändrad i efterhand", DecisionCategory.Rutin, null, null, null, "Ordförande Olsson", Now));
 
         refusal.Message.ShouldContain("avslutat möte");
         decision.Text.ShouldBe("Vi öppnar disken 08:45.");

@@ -23,9 +23,13 @@ public sealed class BinderActionItemsTests : MudBunitContext
         _s.Clock.Advance(TimeSpan.FromDays(1));
 
         var cut = Render<ActionItemsPanel>(p => p.Add(c => c.Staff, _s.Advisor));
+        cut.WaitForAssertion(() => cut.Find($"[data-testid=action-{late}]"));
+        cut.FindAll($"[data-testid=action-{later}]").ShouldBeEmpty("the default view is Mina åtgärder");
+        cut.Find("[data-testid=actions-view-all]").Click();
 
         cut.WaitForAssertion(() =>
         {
+            cut.Find($"[data-testid=action-{later}]");
             var row = cut.Find($"[data-testid=action-{late}]");
             row.ClassList.ShouldContain("action-overdue");
             row.TextContent.ShouldContain("Försenad");
@@ -39,6 +43,40 @@ public sealed class BinderActionItemsTests : MudBunitContext
 
         cut.WaitForAssertion(() => cut.FindAll($"[data-testid=action-{late}]").ShouldBeEmpty());
         (await _s.Queries.OpenActionItemsAsync(_s.Advisor)).ShouldHaveSingleItem().Id.ShouldBe(later);
+    }
+
+    [Fact]
+    public async Task ShouldListMyActionsAndTheWholeOfficesByDefault()
+    {
+        var mine = await _s.Commands.AddActionItemAsync(_s.Chair, _s.MeetingId, 0, "Ring IT om skrivaren", "ignored", _s.Advisor.UserId, new DateOnly(2026, 11, 30));
+        var everyone = await _s.Commands.AddActionItemAsync(_s.Chair, _s.MeetingId, 0, "Läs nya rutinen", "Alla", null, new DateOnly(2026, 11, 27));
+        var theirs = await _s.Commands.AddActionItemAsync(_s.Chair, _s.MeetingId, 0, "Beställ broschyrer", "ignored", _s.Chair.UserId, new DateOnly(2026, 11, 25));
+
+        var cut = Render<ActionItemsPanel>(p => p.Add(c => c.Staff, _s.Advisor));
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid^=action-done-]").Count.ShouldBe(2));
+        cut.Find($"[data-testid=action-{mine}]").TextContent.ShouldContain("Ring IT om skrivaren");
+        cut.Find($"[data-testid=action-{everyone}]").TextContent.ShouldContain("Läs nya rutinen");
+        cut.FindAll($"[data-testid=action-{theirs}]").ShouldBeEmpty();
+        cut.FindAll("[data-testid=actions-person]").Select(e => e.TextContent).ShouldBe(["Ahmed", "Alla"]);
+        (await _s.Queries.MyOpenActionItemsAsync(_s.Chair)).Select(a => a.Id).ShouldBe([theirs, everyone]);
+    }
+
+    [Fact]
+    public async Task ShouldShowANewActionOnTheOwnersCardLiveAndHighlightOverdue()
+    {
+        var late = await _s.Commands.AddActionItemAsync(_s.Chair, _s.MeetingId, 0, "Ring IT om skrivaren", "ignored", _s.Advisor.UserId, new DateOnly(2026, 11, 24));
+        _s.Clock.Advance(TimeSpan.FromDays(1));
+        var card = Render<MyActionsCard>(p => p.Add(c => c.Staff, _s.Advisor));
+        card.WaitForAssertion(() => card.Find($"[data-testid=my-action-{late}]").ClassList.ShouldContain("my-actions-overdue"));
+
+        var meeting = await _s.Commands.GetOrCreateTodaysMeetingAsync(_s.Chair);
+        await _s.Commands.StartAsync(_s.Chair, meeting);
+        var added = await _s.Commands.AddActionItemAsync(_s.Chair, meeting, 0, "Uppdatera anslagstavlan", "ignored", _s.Advisor.UserId, new DateOnly(2026, 11, 27));
+
+        card.WaitForAssertion(() => card.Find($"[data-testid=my-action-{added}]").TextContent.ShouldContain("Uppdatera anslagstavlan"));
+        card.Find($"[data-testid=my-action-{added}]").ClassList.ShouldNotContain("my-actions-overdue");
+        card.Find($"[data-testid=my-action-{late}]").TextContent.ShouldContain("försenad");
     }
 
     [Fact]

@@ -52,6 +52,7 @@ public sealed class BinderScenario : IAsyncDisposable
         var database = await TestDatabase.CreateAsync();
         var office = await database.AddOfficeAsync("Medborgarkontoret Pärm", "parm-" + Guid.NewGuid().ToString("N")[..8]);
         var scenario = new BinderScenario(database, office);
+        await database.AddStaffAsync(office, scenario.Chair, scenario.Advisor, scenario.Manager);
         scenario.MeetingId = await scenario.Commands.GetOrCreateTodaysMeetingAsync(scenario.Chair);
         await scenario.Commands.StartAsync(scenario.Chair, scenario.MeetingId);
         return scenario;
@@ -134,7 +135,7 @@ public sealed class BinderPageTests : MudBunitContext
         var managerView = RenderBinder(_s.Manager);
         managerView.WaitForAssertion(() => managerView.Find($"[data-testid=decision-readers-toggle-{id}]"));
         managerView.Find($"[data-testid=decision-readers-toggle-{id}]").Click();
-        managerView.WaitForAssertion(() => managerView.Find($"[data-testid=decision-readers-{id}]").TextContent.ShouldContain(_s.Advisor.UserId));
+        managerView.WaitForAssertion(() => managerView.Find($"[data-testid=decision-readers-{id}]").TextContent.ShouldContain("Ahmed"));
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public sealed class MeetingCommandsTests : IAsyncLifetime
         _chair = TestDatabase.Staff(_office, StaffRoles.Advisor) with { DisplayName = "Olsson" };
         _advisor = TestDatabase.Staff(_office, StaffRoles.Advisor) with { DisplayName = "Ahmed" };
         _manager = TestDatabase.Staff(_office, StaffRoles.Manager);
+        await _database.AddStaffAsync(_office, _chair, _advisor, _manager);
     }
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
@@ -205,7 +206,8 @@ public sealed class MeetingCommandsTests : IAsyncLifetime
         await _commands.MarkDecisionsReadAsync(_advisor, [first, second]);
 
         (await _queries.UnreadDecisionIdsAsync(_advisor)).ShouldBeEmpty();
-        (await _queries.UnreadDecisionIdsAsync(_chair)).Count.ShouldBe(2);
+        (await _queries.UnreadDecisionIdsAsync(_chair)).ShouldBeEmpty("the chair recorded them");
+        (await _queries.UnreadDecisionIdsAsync(_manager)).Count.ShouldBe(2);
         (await _queries.ReadersAsync(_manager, first)).ShouldHaveSingleItem().UserId.ShouldBe(_advisor.UserId);
         await Should.ThrowAsync<DomainException>(() => _queries.ReadersAsync(_advisor, first));
     }
@@ -225,5 +227,124 @@ public sealed class MeetingCommandsTests : IAsyncLifetime
         (await _queries.MeetingAsync(_chair, tuesday))!.Status.ShouldBe(MeetingStatus.Closed);
         (await _queries.TodayAsync(_chair))!.Items.ShouldNotContain(i => i.Kind == AgendaItemKind.Point);
         await Should.ThrowAsync<DomainException>(() => _commands.EditDecisionAsync(_chair, decisionId, new DecisionInput("Ändrad", DecisionCategory.Ovrigt, null, null)));
+    }
+
+    [Fact]
+    public async Task ShouldKeepEachCorrectedVersionInTheHistoryAndLetOnlyTheChairCorrect()
+    {
+        var id = await _commands.GetOrCreateTodaysMeetingAsync(_chair);
+        await _commands.StartAsync(_chair, id);
+        var decisionId = await _commands.RecordDecisionAsync(_chair, id, 0,
+            new DecisionInput("Vi öppnar disken 08:45.", DecisionCategory.Rutin, null, null, _advisor.UserId));
+
+        await Should.ThrowAsync<DomainException>(() => _commands.EditDecisionAsync(_advisor, decisionId,
+            new DecisionInput("Av någon annan", DecisionCategory.Rutin, null, null)));
+        _clock.Advance(TimeSpan.FromMinutes(3));
+        await _commands.EditDecisionAsync(_chair, decisionId,
+            new DecisionInput("Vi öppnar disken 08:30.", DecisionCategory.Arbetssatt, Decision.EveryoneName, new DateOnly(2026, 12, 8)));
+
+        var view = (await _queries.DecisionsAsync(_advisor, new DecisionFilter())).ShouldHaveSingleItem();
+        view.Text.ShouldBe("Vi öppnar disken 08:30.");
+        view.ResponsibleName.ShouldBe("Alla");
+        view.ResponsibleUserId.ShouldBeNull();
+        view.Version.ShouldBe(2);
+        view.CorrectedByName.ShouldBe("Olsson");
+        view.History.Select(h => (h.Version, h.Text, h.ResponsibleName)).ShouldBe(
+            [(1, "Vi öppnar disken 08:45.", "Ahmed"), (2, "Vi öppnar disken 08:30.", "Alla")]);
+        view.History[1].WrittenAt.ShouldBe(Tuesday8.AddMinutes(3));
+
+        await _commands.CloseAsync(_chair, id);
+        await Should.ThrowAsync<DomainException>(() => _commands.EditDecisionAsync(_chair, decisionId,
+            new DecisionInput("Efter mötet", DecisionCategory.Rutin, null, null)));
+        (await _queries.DecisionAsync(_chair, decisionId))!.History.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task ShouldStoreTheChosenStaffMembersOwnNameAndRefuseSomeoneOutsideTheOffice()
+    {
+        var id = await _commands.GetOrCreateTodaysMeetingAsync(_chair);
+        await _commands.StartAsync(_chair, id);
+
+        var decisionId = await _commands.RecordDecisionAsync(_chair, id, 0, new DecisionInput("Text", DecisionCategory.Rutin, "fel namn", null, _advisor.UserId));
+        var actionId = await _commands.AddActionItemAsync(_chair, id, 0, "Ring IT", "fel namn", _advisor.UserId, new DateOnly(2026, 11, 25));
+
+        var decision = (await _queries.DecisionAsync(_chair, decisionId))!;
+        (decision.ResponsibleName, decision.ResponsibleUserId).ShouldBe(("Ahmed", _advisor.UserId));
+        (await _queries.MyOpenActionItemsAsync(_advisor)).ShouldHaveSingleItem().WhoName.ShouldBe("Ahmed");
+        (await _queries.MyOpenActionItemsAsync(_chair)).ShouldBeEmpty();
+        await Should.ThrowAsync<DomainException>(() => _commands.RecordDecisionAsync(_chair, id, 0,
+            new DecisionInput("Text", DecisionCategory.Rutin, null, null, "user-elsewhere")));
+        await Should.ThrowAsync<DomainException>(() => _commands.AddActionItemAsync(_chair, id, 0, "Ring IT", "x", "user-elsewhere", new DateOnly(2026, 11, 25)));
+        actionId.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task ShouldRepealFromALaterMeetingOnlyByItsChairAndLinkBothWays()
+    {
+        var tuesday = await _commands.GetOrCreateTodaysMeetingAsync(_chair);
+        await _commands.StartAsync(_chair, tuesday);
+        var oldId = await _commands.RecordDecisionAsync(_chair, tuesday, 0, new DecisionInput("Kvällsöppet torsdagar.", DecisionCategory.Arbetssatt, null, null));
+        await _commands.CloseAsync(_chair, tuesday);
+        _clock.Advance(TimeSpan.FromDays(1));
+        var wednesday = await _commands.GetOrCreateTodaysMeetingAsync(_chair);
+        await _commands.StartAsync(_chair, wednesday);
+
+        await Should.ThrowAsync<DomainException>(() => _commands.RepealDecisionAsync(_advisor, wednesday, 0, oldId, "Inte ordförande"));
+        var repealId = await _commands.RepealDecisionAsync(_chair, wednesday, 0, oldId, "Ingen personal på kvällarna.");
+
+        var old = (await _queries.DecisionAsync(_advisor, oldId))!;
+        old.Status.ShouldBe(DecisionStatus.Upphavd);
+        old.SupersededBy!.Id.ShouldBe(repealId);
+        old.Chain.Select(c => c.Id).ShouldBe([oldId, repealId]);
+        var repeal = (await _queries.DecisionAsync(_advisor, repealId))!;
+        repeal.Text.ShouldContain("Ingen personal på kvällarna.");
+        repeal.Supersedes!.Status.ShouldBe(DecisionStatus.Upphavd);
+        (await _queries.DecisionsAsync(_advisor, new DecisionFilter(Status: DecisionStatus.Upphavd))).ShouldHaveSingleItem().Id.ShouldBe(oldId);
+        (await _queries.DecisionsAsync(_advisor, new DecisionFilter(Status: DecisionStatus.Gallande))).ShouldHaveSingleItem().Id.ShouldBe(repealId);
+    }
+
+    [Fact]
+    public async Task ShouldSearchWholeWordsAndPrefixesWithSwedishLettersKeptApart()
+    {
+        var id = await _commands.GetOrCreateTodaysMeetingAsync(_chair);
+        await _commands.StartAsync(_chair, id);
+        var annual = await _commands.RecordDecisionAsync(_chair, id, 0, new DecisionInput("Årsmötet hålls i maj.", DecisionCategory.Information, null, null));
+        var workplace = await _commands.RecordDecisionAsync(_chair, id, 0, new DecisionInput("Arbetsplatsträff varje månad.", DecisionCategory.Rutin, null, null));
+        var hours = await _commands.RecordDecisionAsync(_chair, id, 0, new DecisionInput("Öppettider ändras i juli.", DecisionCategory.Lokal, null, null, _advisor.UserId));
+
+        async Task<IReadOnlyList<int>> Search(string text) => (await _queries.DecisionsAsync(_advisor, new DecisionFilter(Search: text))).Select(d => d.Id).Order().ToList();
+
+        (await Search("å")).ShouldBe([annual]);
+        (await Search("a")).ShouldBe([workplace, hours], "Arbetsplatsträff, and Ahmed as responsible; never Årsmötet");
+        (await Search("ö")).ShouldBe([hours]);
+        (await Search("Ö")).ShouldBe([hours]);
+        (await Search("ÖPPETTIDER")).ShouldBe([hours]);
+        (await Search("årsmöte")).ShouldBe([annual]);
+        (await Search("mötet")).ShouldBeEmpty("only whole words and their beginnings match");
+        (await Search("lokal")).ShouldBe([hours]);
+        (await Search("ahmed")).ShouldBe([hours]);
+        (await Search("\"maj -")).ShouldBe([annual], "quotes and operators are taken as text");
+        (await Search("hittegods")).ShouldBeEmpty();
+
+        var version = (await _queries.TodayAsync(_chair))!.Items[0].NotesVersion;
+        await _commands.SaveNotesAsync(_chair, id, 0, "Vi pratade om hittegods.", version);
+        (await Search("hittegods")).ShouldBe(new[] { annual, workplace, hours }.Order().ToList());
+
+        await _commands.EditDecisionAsync(_chair, workplace, new DecisionInput("Personalträff varje månad.", DecisionCategory.Rutin, null, null));
+        (await Search("arbetsplatsträff")).ShouldBeEmpty();
+        (await Search("personalträff")).ShouldBe([workplace]);
+    }
+
+    [Fact]
+    public async Task ShouldTickTheChairWhenStartingAndLetOnlyTheChairTickOthers()
+    {
+        var id = await _commands.GetOrCreateTodaysMeetingAsync(_chair);
+        await _commands.StartAsync(_chair, id);
+
+        await Should.ThrowAsync<DomainException>(() => _commands.MarkAttendanceAsync(_advisor, id, _manager.UserId, _manager.DisplayName, present: true));
+        await _commands.MarkAttendanceAsync(_advisor, id, _advisor.UserId, _advisor.DisplayName, present: true);
+        await _commands.MarkAttendanceAsync(_chair, id, _manager.UserId, _manager.DisplayName, present: true);
+
+        (await _queries.TodayAsync(_chair))!.Attendees.Select(a => a.UserId).ShouldBe([_chair.UserId, _advisor.UserId, _manager.UserId], ignoreOrder: true);
     }
 }

@@ -30,6 +30,7 @@ public sealed class MeetingPanelTests : MudBunitContext
         _queries = new MeetingQueries(_database, _clock);
         _advisor = TestDatabase.Staff(_office, StaffRoles.Advisor) with { DisplayName = "Sara Vägledare" };
         _colleague = TestDatabase.Staff(_office, StaffRoles.Advisor) with { DisplayName = "Ahmed Kollega" };
+        await _database.AddStaffAsync(_office, _advisor, _colleague);
         Services.AddSingleton<ILiveEventBus>(_database.Bus);
         Services.AddSingleton<TimeProvider>(_clock);
         Services.AddSingleton(_commands);
@@ -124,7 +125,7 @@ public sealed class MeetingPanelTests : MudBunitContext
 
         cut.Find("[data-testid=decision-text]").Input("Vi öppnar disk 2 kl. 9 på måndagar.");
         cut.Find("[data-testid=decision-category]").Change("Rutin");
-        cut.Find("[data-testid=decision-responsible]").Input("Sara");
+        cut.Find("[data-testid=decision-responsible]").Change(_colleague.UserId);
         cut.Find("[data-testid=decision-save]").Click();
 
         cut.WaitForAssertion(() =>
@@ -132,7 +133,7 @@ public sealed class MeetingPanelTests : MudBunitContext
             var row = cut.Find("[data-testid=meeting-decision]");
             row.TextContent.ShouldContain("Vi öppnar disk 2 kl. 9 på måndagar.");
             row.TextContent.ShouldContain("rutin");
-            row.TextContent.ShouldContain("ansvarig Sara");
+            row.TextContent.ShouldContain("ansvarig Ahmed Kollega");
         });
         cut.Find("[data-testid=decision-text]").GetAttribute("value").ShouldBeNullOrEmpty();
         other.WaitForAssertion(() => other.Find("[data-testid=meeting-decision]").TextContent.ShouldContain("Vi öppnar disk 2 kl. 9"));
@@ -176,14 +177,14 @@ public sealed class MeetingPanelTests : MudBunitContext
         cut.Find("[data-testid=meeting-notes-save]").Click();
         cut.WaitForAssertion(() => cut.Find("[data-testid=meeting-notes-saved]"));
         cut.Find("[data-testid=action-what]").Input("Beställ toner");
-        cut.Find("[data-testid=action-who]").Input("Ahmed");
+        cut.Find("[data-testid=action-who]").Change(_colleague.UserId);
         cut.Find("[data-testid=action-save]").Click();
 
         var meeting = (await _queries.TodayAsync(_advisor))!;
         meeting.Items[0].Notes.ShouldBe("Lugn dag i går.");
         var action = meeting.Items[0].ActionItems.ShouldHaveSingleItem();
         action.DueDate.ShouldBe(new DateOnly(2026, 11, 25));
-        cut.WaitForAssertion(() => cut.Find($"[data-testid=meeting-action-{action.Id}]").TextContent.ShouldContain("Beställ toner – Ahmed"));
+        cut.WaitForAssertion(() => cut.Find($"[data-testid=meeting-action-{action.Id}]").TextContent.ShouldContain("Beställ toner – Ahmed Kollega"));
         cut.Find($"[data-testid=action-done-{action.Id}]").Click();
         cut.WaitForAssertion(() => cut.FindAll($"[data-testid=action-done-{action.Id}]").ShouldBeEmpty());
         (await _queries.TodayAsync(_advisor))!.Items[0].ActionItems.Single().Done.ShouldBeTrue();
@@ -218,5 +219,89 @@ public sealed class MeetingPanelTests : MudBunitContext
         cut.WaitForAssertion(() => cut.Find("[data-testid=meeting-info]").TextContent.ShouldContain("Ny blankett från Skatteverket"));
         cut.WaitForAssertion(() => cut.Find("[data-testid=meeting-agenda]").TextContent.ShouldContain("Ny blankett från Skatteverket"));
         (await _queries.TodayAsync(_advisor))!.Items.ShouldContain(i => i.Title == "Ny blankett från Skatteverket" && i.PointText == "Den gamla gäller inte längre.");
+    }
+
+    [Fact]
+    public async Task ShouldCorrectADecisionAndShowBothVersionsInItsHistory()
+    {
+        var cut = Started(RenderPanel());
+        var other = RenderPanel(_colleague);
+        cut.Find("[data-testid=decision-text]").Input("Vi öppnar disk 2 kl. 9.");
+        cut.Find("[data-testid=decision-category]").Change("Rutin");
+        cut.Find("[data-testid=decision-save]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=decision-correct]"));
+        other.WaitForAssertion(() => other.Find("[data-testid=meeting-decision]"));
+        other.FindAll("[data-testid=decision-correct]").ShouldBeEmpty("only the chair corrects");
+
+        cut.Find("[data-testid=decision-correct]").Click();
+        cut.Find("[data-testid=decision-correct-text]").GetAttribute("value").ShouldBe("Vi öppnar disk 2 kl. 9.");
+        cut.Find("[data-testid=decision-correct-text]").Input("Vi öppnar disk 2 kl. 8.30.");
+        cut.Find("[data-testid=decision-correct-responsible]").Change("*alla");
+        cut.Find("[data-testid=decision-correct-save]").Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            cut.Find("[data-testid=meeting-decision]").TextContent.ShouldContain("Vi öppnar disk 2 kl. 8.30.");
+            var versions = cut.FindAll("[data-testid=decision-history-version]").Select(v => v.TextContent).ToList();
+            versions.Count.ShouldBe(2);
+            versions[0].ShouldContain("Vi öppnar disk 2 kl. 9.");
+            versions[1].ShouldContain("ansvarig Alla");
+        });
+        other.WaitForAssertion(() => other.Find("[data-testid=decision-history]").TextContent.ShouldContain("Vi öppnar disk 2 kl. 9."));
+        (await _queries.TodayAsync(_advisor))!.Items[0].Decisions.Single().Version.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task ShouldRepealADecisionAtItsReviewPointOfALaterMeeting()
+    {
+        var tuesday = await _commands.GetOrCreateTodaysMeetingAsync(_advisor);
+        await _commands.StartAsync(_advisor, tuesday);
+        var oldId = await _commands.RecordDecisionAsync(_advisor, tuesday, 0,
+            new DecisionInput("Kvällsöppet torsdagar till 19.", Mbk.Domain.Meeting.DecisionCategory.Arbetssatt, null, new DateOnly(2026, 11, 25)));
+        await _commands.CloseAsync(_advisor, tuesday);
+        _clock.Advance(TimeSpan.FromDays(1));
+
+        var cut = Started(RenderPanel());
+        var review = (await _queries.TodayAsync(_advisor))!.Items.Single(i => i.DecisionId == oldId);
+        cut.Find($"[data-testid=meeting-item-{review.Index}] button").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=decision-take-up]").GetAttribute("data-decision-id").ShouldBe(oldId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        cut.Find("[data-testid=decision-repeal]").Click();
+        cut.Find("[data-testid=decision-repeal-reason]").Input("Ingen personal på kvällarna.");
+        cut.Find("[data-testid=decision-repeal-save]").Click();
+
+        cut.WaitForAssertion(() =>
+        {
+            cut.Find("[data-testid=decision-take-up] [data-testid=decision-status]").TextContent.ShouldBe("upphävd");
+            cut.Find("[data-testid=meeting-decision]").TextContent.ShouldContain("Ingen personal på kvällarna.");
+            cut.Find("[data-testid=decision-supersedes-link]").TextContent.ShouldContain("Upphäver");
+        });
+        (await _queries.DecisionAsync(_advisor, oldId))!.Status.ShouldBe(Mbk.Domain.Meeting.DecisionStatus.Upphavd);
+    }
+
+    [Fact]
+    public async Task ShouldSupersedeATakenUpDecisionWithoutItsPassedReviewDateAndNotOfferItForTodaysOwn()
+    {
+        var tuesday = await _commands.GetOrCreateTodaysMeetingAsync(_advisor);
+        await _commands.StartAsync(_advisor, tuesday);
+        var oldId = await _commands.RecordDecisionAsync(_advisor, tuesday, 0,
+            new DecisionInput("Kvällsöppet torsdagar till 19.", Mbk.Domain.Meeting.DecisionCategory.Arbetssatt, null, new DateOnly(2026, 11, 25)));
+        await _commands.CloseAsync(_advisor, tuesday);
+        _clock.Advance(TimeSpan.FromDays(1));
+
+        var cut = Started(Render<MeetingPanel>(p => p.Add(c => c.Staff, _advisor).Add(c => c.TakeUpDecisionId, oldId)));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=decision-supersede]"));
+        cut.Find("[data-testid=decision-supersede]").Click();
+        cut.Find("[data-testid=decision-supersede-text]").Input("Kvällsöppet torsdagar till 20.");
+        cut.Find("[data-testid=decision-supersede-save]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=decision-take-up] [data-testid=decision-status]").TextContent.ShouldBe("ersatt"));
+        var replacement = (await _queries.TodayAsync(_advisor))!.Items[0].Decisions.ShouldHaveSingleItem();
+        replacement.ReviewDate.ShouldBeNull();
+        replacement.SupersedesId.ShouldBe(oldId);
+
+        var own = Render<MeetingPanel>(p => p.Add(c => c.Staff, _advisor).Add(c => c.TakeUpDecisionId, replacement.Id));
+        own.WaitForAssertion(() => own.Find("[data-testid=decision-take-up]").TextContent.ShouldContain("rätta det under sin punkt"));
+        own.FindAll("[data-testid=decision-supersede]").ShouldBeEmpty();
     }
 }

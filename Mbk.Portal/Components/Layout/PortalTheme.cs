@@ -24,6 +24,8 @@ public static class PortalTheme
             {
                 FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
             },
+            // Swedish interfaces write buttons in sentence case ("Spara beslut"), not in capitals.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }

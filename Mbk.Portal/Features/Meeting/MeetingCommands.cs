@@ -6,8 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mbk.Portal.Features.Meeting;
 
-/// <summary>What a decision says: the same fields when recorded, edited or superseding another.</summary>
-public sealed record DecisionInput(string Text, DecisionCategory Category, string? ResponsibleName, DateOnly? ReviewDate);
+/// <summary>
+/// What a decision says: the same fields when recorded, corrected or superseding another. When
+/// <paramref name="ResponsibleUserId"/> names a staff member of the office, their name is used whatever
+/// <paramref name="ResponsibleName"/> says; otherwise the name is kept as typed ("Alla", or legacy text).
+/// </summary>
+public sealed record DecisionInput(string Text, DecisionCategory Category, string? ResponsibleName, DateOnly? ReviewDate, string? ResponsibleUserId = null);
 
 /// <summary>
 /// Every change to the morning meeting, its points, decisions and action items. Each runs in one short write
@@ -78,13 +82,24 @@ public sealed class MeetingCommands(IDbContextFactory<PortalDbContext> dbFactory
         return meeting.Id;
     }
 
-    /// <summary>"Starta mötet": the actor becomes the chair.</summary>
+    /// <summary>
+    /// "Starta mötet": the actor becomes the chair; the chair and everyone on today's staffing are ticked as present
+    /// (the chair unticks who is not there).
+    /// </summary>
     public Task StartAsync(StaffContext actor, int meetingId, CancellationToken cancellationToken = default) =>
-        WithMeetingAsync(actor, meetingId, (_, meeting, now) =>
+        WithMeetingAsync(actor, meetingId, async (db, meeting, now) =>
         {
             meeting.Start(actor.UserId, actor.DisplayName, now);
             meeting.MarkAttendance(actor.UserId, actor.DisplayName, present: true);
-            return Task.CompletedTask;
+            var staffed = await db.StaffingAssignments.AsNoTracking()
+                .Where(a => a.OfficeId == meeting.OfficeId && a.Date == meeting.Date)
+                .Select(a => new { a.StaffUserId, a.StaffName })
+                .Distinct()
+                .ToListAsync(cancellationToken);
+            foreach (var person in staffed.DistinctBy(p => p.StaffUserId))
+            {
+                meeting.MarkAttendance(person.StaffUserId, person.StaffName, present: true);
+            }
         }, cancellationToken);
 
     /// <summary>The chair (or a manager) moves to another item; every screen follows.</summary>
@@ -119,10 +134,15 @@ public sealed class MeetingCommands(IDbContextFactory<PortalDbContext> dbFactory
         return version;
     }
 
-    /// <summary>Ticks a staff member as present (or not).</summary>
+    /// <summary>Ticks a staff member as present (or not): the chair (or a manager) anyone, everyone themself ("Jag är här").</summary>
     public Task MarkAttendanceAsync(StaffContext actor, int meetingId, string userId, string displayName, bool present, CancellationToken cancellationToken = default) =>
         WithMeetingAsync(actor, meetingId, (_, meeting, _) =>
         {
+            if (userId != actor.UserId)
+            {
+                RequireChair(actor, meeting, "markera andras närvaro");
+            }
+
             meeting.MarkAttendance(userId, displayName, present);
             return Task.CompletedTask;
         }, cancellationToken);
@@ -134,7 +154,8 @@ public sealed class MeetingCommands(IDbContextFactory<PortalDbContext> dbFactory
         Decision? decision = null;
         await WithMeetingAsync(actor, meetingId, async (db, meeting, now) =>
         {
-            decision = Decision.Record(meeting, itemIndex, input.Text, input.Category, input.ResponsibleName, input.ReviewDate, actor.UserId, actor.DisplayName, now);
+            var (name, userId) = await ResponsibleAsync(db, meeting.OfficeId, input, cancellationToken);
+            decision = Decision.Record(meeting, itemIndex, input.Text, input.Category, name, input.ReviewDate, actor.UserId, actor.DisplayName, now, userId);
             db.Decisions.Add(decision);
             await db.SaveChangesAsync(cancellationToken);
             decision.Announce();
@@ -142,7 +163,10 @@ public sealed class MeetingCommands(IDbContextFactory<PortalDbContext> dbFactory
         return decision!.Id;
     }
 
-    /// <summary>Edits a decision during its own running meeting; refused once the meeting is closed.</summary>
+    /// <summary>
+    /// The chair (or a manager) corrects a decision during its own running meeting; the earlier version stays in its
+    /// history. Refused once the meeting is closed.
+    /// </summary>
     public async Task EditDecisionAsync(StaffContext actor, int decisionId, DecisionInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -151,7 +175,13 @@ public sealed class MeetingCommands(IDbContextFactory<PortalDbContext> dbFactory
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var decision = await FindDecisionAsync(db, officeId, decisionId, cancellationToken);
         var meeting = await db.MorningMeetings.SingleAsync(m => m.Id == decision.MeetingId, cancellationToken);
-        decision.Edit(meeting, input.Text, input.Category, input.ResponsibleName, input.ReviewDate);
+        if (meeting.Status == MeetingStatus.Running)
+        {
+            RequireChair(actor, meeting, "rätta beslut");
+        }
+
+        var (name, userId) = await ResponsibleAsync(db, officeId, input, cancellationToken);
+        decision.Correct(meeting, input.Text, input.Category, name, userId, input.ReviewDate, actor.DisplayName, clock.GetUtcNow());
         decision.Announce();
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -161,25 +191,35 @@ public sealed class MeetingCommands(IDbContextFactory<PortalDbContext> dbFactory
     public Task<int> SupersedeDecisionAsync(StaffContext actor, int meetingId, int itemIndex, int oldDecisionId, DecisionInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ReplaceAsync(actor, meetingId, oldDecisionId, (meeting, old, now) => Decision.Supersede(
-            old, meeting, itemIndex, input.Text, input.Category, input.ResponsibleName, input.ReviewDate, actor.UserId, actor.DisplayName, now), cancellationToken);
+        return ReplaceAsync(actor, meetingId, oldDecisionId, async (db, meeting, old, now) =>
+        {
+            var (name, userId) = await ResponsibleAsync(db, meeting.OfficeId, input, cancellationToken);
+            return Decision.Supersede(old, meeting, itemIndex, input.Text, input.Category, name, input.ReviewDate, actor.UserId, actor.DisplayName, now, userId);
+        }, cancellationToken);
     }
 
     /// <summary>From a running (later) meeting: repeals <paramref name="oldDecisionId"/> with a recorded reason. Returns the new decision's id.</summary>
     public Task<int> RepealDecisionAsync(StaffContext actor, int meetingId, int itemIndex, int oldDecisionId, string reason, CancellationToken cancellationToken = default) =>
-        ReplaceAsync(actor, meetingId, oldDecisionId, (meeting, old, now) => Decision.Repeal(
-            old, meeting, itemIndex, reason, actor.UserId, actor.DisplayName, now), cancellationToken);
+        ReplaceAsync(actor, meetingId, oldDecisionId, (_, meeting, old, now) => Task.FromResult(Decision.Repeal(
+            old, meeting, itemIndex, reason, actor.UserId, actor.DisplayName, now)), cancellationToken);
 
     /// <summary>Adds an action item in the running meeting. Returns its id.</summary>
     public async Task<int> AddActionItemAsync(
         StaffContext actor, int meetingId, int? itemIndex, string what, string whoName, string? whoUserId, DateOnly dueDate, CancellationToken cancellationToken = default)
     {
         ActionItem? item = null;
-        await WithMeetingAsync(actor, meetingId, (db, meeting, now) =>
+        await WithMeetingAsync(actor, meetingId, async (db, meeting, now) =>
         {
-            item = ActionItem.Add(meeting, itemIndex, what, whoName, whoUserId, dueDate, now);
+            // A staff member chosen from the list is stored with their account and their own name.
+            var name = whoName;
+            if (!string.IsNullOrWhiteSpace(whoUserId))
+            {
+                name = await StaffNameAsync(db, meeting.OfficeId, whoUserId, cancellationToken)
+                    ?? throw new DomainException("Den som ska göra åtgärden finns inte bland kontorets personal.");
+            }
+
+            item = ActionItem.Add(meeting, itemIndex, what, name, whoUserId, dueDate, now);
             db.ActionItems.Add(item);
-            return Task.CompletedTask;
         }, cancellationToken);
         return item!.Id;
     }
@@ -287,13 +327,15 @@ public sealed class MeetingCommands(IDbContextFactory<PortalDbContext> dbFactory
     }
 
     private async Task<int> ReplaceAsync(
-        StaffContext actor, int meetingId, int oldDecisionId, Func<MorningMeeting, Decision, DateTimeOffset, Decision> replace, CancellationToken cancellationToken)
+        StaffContext actor, int meetingId, int oldDecisionId, Func<PortalDbContext, MorningMeeting, Decision, DateTimeOffset, Task<Decision>> replace,
+        CancellationToken cancellationToken)
     {
         Decision? replacement = null;
         await WithMeetingAsync(actor, meetingId, async (db, meeting, now) =>
         {
+            RequireChair(actor, meeting, "ersätta eller upphäva beslut");
             var old = await FindDecisionAsync(db, meeting.OfficeId, oldDecisionId, cancellationToken);
-            replacement = replace(meeting, old, now);
+            replacement = await replace(db, meeting, old, now);
             db.Decisions.Add(replacement);
             await db.SaveChangesAsync(cancellationToken);
             old.LinkSuccessor(replacement);
@@ -302,6 +344,29 @@ public sealed class MeetingCommands(IDbContextFactory<PortalDbContext> dbFactory
         }, cancellationToken);
         return replacement!.Id;
     }
+
+    /// <summary>
+    /// The responsible as stored: a chosen staff member of the office under their own name, or the typed name
+    /// ("Alla", legacy text) without an account.
+    /// </summary>
+    private static async Task<(string? Name, string? UserId)> ResponsibleAsync(PortalDbContext db, int officeId, DecisionInput input, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(input.ResponsibleUserId))
+        {
+            return (input.ResponsibleName, null);
+        }
+
+        var name = await StaffNameAsync(db, officeId, input.ResponsibleUserId, cancellationToken)
+            ?? throw new DomainException("Den ansvariga finns inte bland kontorets personal.");
+        return (name, input.ResponsibleUserId);
+    }
+
+    /// <summary>The display name of an active staff member of the office, or null.</summary>
+    internal static Task<string?> StaffNameAsync(PortalDbContext db, int officeId, string userId, CancellationToken cancellationToken) =>
+        (from m in db.OfficeMemberships
+         join u in db.Users on m.UserId equals u.Id
+         where m.OfficeId == officeId && u.Id == userId && u.IsActive
+         select u.DisplayName).FirstOrDefaultAsync(cancellationToken);
 
     private static async Task<Decision> FindDecisionAsync(PortalDbContext db, int officeId, int decisionId, CancellationToken cancellationToken) =>
         await db.Decisions.SingleOrDefaultAsync(d => d.Id == decisionId && d.OfficeId == officeId, cancellationToken)

@@ -19,12 +19,45 @@ public sealed record DecisionView(
     string RecordedByName,
     DateTimeOffset RecordedAt,
     int? SupersededById,
-    int? SupersedesId)
+    int? SupersedesId,
+    string? ResponsibleUserId,
+    int Version,
+    string? CorrectedByName,
+    DateTimeOffset? CorrectedAt,
+    string? RecordedByUserId,
+    IReadOnlyList<DecisionVersionView> History,
+    IReadOnlyList<DecisionLinkView> Chain)
 {
     public string CategoryName => Category.DisplayName();
 
     public string StatusName => Status.DisplayName();
+
+    /// <summary>The decision that superseded or repealed this one, from <see cref="Chain"/>.</summary>
+    public DecisionLinkView? SupersededBy => SupersededById is { } id ? Chain.FirstOrDefault(l => l.Id == id) : null;
+
+    /// <summary>The decision this one supersedes or repeals, from <see cref="Chain"/>.</summary>
+    public DecisionLinkView? Supersedes => SupersedesId is { } id ? Chain.FirstOrDefault(l => l.Id == id) : null;
 }
+
+/// <summary>One version of a decision as written during its meeting; the last one is the decision as it stands.</summary>
+public sealed record DecisionVersionView(
+    int Version, string Text, DecisionCategory Category, string? ResponsibleName, DateOnly? ReviewDate, DateTimeOffset WrittenAt, string WrittenByName)
+{
+    public string CategoryName => Category.DisplayName();
+}
+
+/// <summary>A decision in a supersession chain: enough to name and link it.</summary>
+public sealed record DecisionLinkView(int Id, DateOnly MeetingDate, string Text, DecisionStatus Status)
+{
+    public string StatusName => Status.DisplayName();
+
+    /// <summary>"beslutet 2026-11-24: Vi öppnar …" (the text shortened).</summary>
+    public string Describe() =>
+        $"beslutet {MeetingDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}: {(Text.Length <= 60 ? Text : Text[..57] + "…")}";
+}
+
+/// <summary>A staff member who can be chosen as responsible, owner of an action or attendee.</summary>
+public sealed record MeetingStaffOption(string UserId, string DisplayName);
 
 public sealed record ActionItemView(
     int Id,
@@ -36,7 +69,11 @@ public sealed record ActionItemView(
     DateOnly DueDate,
     bool Done,
     DateTimeOffset? DoneAt,
-    bool IsOverdue);
+    bool IsOverdue)
+{
+    /// <summary>Whose list it belongs to: the person's own, and the whole office's ("Alla") on everyone's.</summary>
+    public bool IsFor(string userId) => WhoUserId == userId || (WhoUserId is null && WhoName == Decision.EveryoneName);
+}
 
 public sealed record AgendaItemView(
     int Index,
@@ -130,10 +167,10 @@ public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory,
                     join m in db.MorningMeetings.AsNoTracking() on d.MeetingId equals m.Id
                     where d.OfficeId == officeId
                     select new { d, m.Date };
-        if (!string.IsNullOrWhiteSpace(filter.Search))
+        if (DecisionSearchIndex.MatchExpression(filter.Search) is { } match)
         {
-            var pattern = Like(filter.Search);
-            query = query.Where(x => EF.Functions.Like(x.d.Text, pattern, "\\"));
+            var matching = DecisionSearchIndex.MatchingIds(db, match);
+            query = query.Where(x => matching.Contains(x.d.Id));
         }
 
         if (filter.Category is { } category)
@@ -165,19 +202,51 @@ public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory,
         var rows = await query.ToListAsync(cancellationToken);
         var meetingIds = rows.Select(r => r.d.MeetingId).Distinct().ToList();
         var titles = await ItemTitlesAsync(db, meetingIds, cancellationToken);
+        var links = await LinksAsync(db, officeId, cancellationToken);
         return rows
             .OrderByDescending(r => r.Date).ThenByDescending(r => r.d.RecordedAt).ThenByDescending(r => r.d.Id)
-            .Select(r => ToView(r.d, r.Date, titles))
+            .Select(r => ToView(r.d, r.Date, titles, links))
             .ToList();
     }
 
-    /// <summary>Ids of the office's decisions the actor has not read yet (the "new decisions" badge), newest first.</summary>
+    /// <summary>One decision of the actor's office (for taking it up at today's meeting), or null.</summary>
+    public async Task<DecisionView?> DecisionAsync(StaffContext actor, int decisionId, CancellationToken cancellationToken = default)
+    {
+        var officeId = MeetingCommands.RequireOffice(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await (from d in db.Decisions.AsNoTracking()
+                         join m in db.MorningMeetings.AsNoTracking() on d.MeetingId equals m.Id
+                         where d.OfficeId == officeId && d.Id == decisionId
+                         select new { d, m.Date }).SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var titles = await ItemTitlesAsync(db, [row.d.MeetingId], cancellationToken);
+        return ToView(row.d, row.Date, titles, await LinksAsync(db, officeId, cancellationToken));
+    }
+
+    /// <summary>The office's active staff by name: who can be responsible, own an action or be ticked as present.</summary>
+    public async Task<IReadOnlyList<MeetingStaffOption>> StaffAsync(StaffContext actor, CancellationToken cancellationToken = default)
+    {
+        var officeId = MeetingCommands.RequireOffice(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var members = await Almanac.Staffing.StaffingQueries.ActiveStaffAsync(db, officeId, cancellationToken);
+        return members.Select(m => new MeetingStaffOption(m.UserId, m.DisplayName)).ToList();
+    }
+
+    /// <summary>
+    /// Ids of the office's decisions the actor has not read yet (the "new decisions" badge), newest first; what the
+    /// actor recorded themself is not news to them.
+    /// </summary>
     public async Task<IReadOnlyList<int>> UnreadDecisionIdsAsync(StaffContext actor, CancellationToken cancellationToken = default)
     {
         var officeId = MeetingCommands.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = await db.Decisions.AsNoTracking()
-            .Where(d => d.OfficeId == officeId && !db.DecisionReads.Any(r => r.DecisionId == d.Id && r.UserId == actor.UserId))
+            .Where(d => d.OfficeId == officeId && d.RecordedByUserId != actor.UserId
+                        && !db.DecisionReads.Any(r => r.DecisionId == d.Id && r.UserId == actor.UserId))
             .Select(d => d.Id)
             .ToListAsync(cancellationToken);
         return ids.OrderDescending().ToList();
@@ -219,6 +288,19 @@ public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory,
         return items.OrderBy(a => a.DueDate).ThenBy(a => a.Id).Select(a => ToView(a, today)).ToList();
     }
 
+    /// <summary>"Mina åtgärder": the actor's open action items and the whole office's ("Alla"), oldest due date first.</summary>
+    public async Task<IReadOnlyList<ActionItemView>> MyOpenActionItemsAsync(StaffContext actor, CancellationToken cancellationToken = default)
+    {
+        var officeId = MeetingCommands.RequireOffice(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var today = await MeetingCommands.TodayAsync(db, officeId, clock.GetUtcNow(), cancellationToken);
+        var items = await db.ActionItems.AsNoTracking()
+            .Where(a => a.OfficeId == officeId && !a.Done
+                        && (a.WhoUserId == actor.UserId || (a.WhoUserId == null && a.WhoName == Decision.EveryoneName)))
+            .ToListAsync(cancellationToken);
+        return items.OrderBy(a => a.DueDate).ThenBy(a => a.Id).Select(a => ToView(a, today)).ToList();
+    }
+
     private static async Task<MeetingView?> LoadAsync(PortalDbContext db, int officeId, int meetingId, DateOnly today, CancellationToken cancellationToken)
     {
         var meeting = await db.MorningMeetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId && m.OfficeId == officeId, cancellationToken);
@@ -232,13 +314,14 @@ public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory,
         var pointIds = meeting.Items.Where(i => i.PointId is not null).Select(i => i.PointId!.Value).ToList();
         var points = await db.MeetingPoints.AsNoTracking().Where(p => pointIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         var titles = meeting.Items.ToDictionary(i => (meeting.Id, i.Index), i => i.Title);
+        var links = await LinksAsync(db, officeId, cancellationToken);
         var items = meeting.Items.Select(i =>
         {
             var point = i.PointId is { } pid && points.TryGetValue(pid, out var p) ? p : null;
             return new AgendaItemView(
                 i.Index, i.Title, i.Kind, i.PointId, i.DecisionId, i.ActionItemId, i.Notes, i.NotesVersion,
                 point?.Text, point?.ProposedByName,
-                decisions.Where(d => d.ItemIndex == i.Index).Select(d => ToView(d, meeting.Date, titles)).ToList(),
+                decisions.Where(d => d.ItemIndex == i.Index).Select(d => ToView(d, meeting.Date, titles, links)).ToList(),
                 actions.Where(a => a.ItemIndex == i.Index).Select(a => ToView(a, today)).ToList());
         }).ToList();
         return new MeetingView(
@@ -255,9 +338,56 @@ public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory,
     private static string Like(string text) =>
         "%" + text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
-    private static DecisionView ToView(Decision d, DateOnly meetingDate, Dictionary<(int MeetingId, int Index), string> titles) => new(
-        d.Id, d.MeetingId, meetingDate, d.ItemIndex, titles.GetValueOrDefault((d.MeetingId, d.ItemIndex), string.Empty), d.Text, d.Category,
-        d.ResponsibleName, d.ReviewDate, d.Status, d.RecordedByName, d.RecordedAt, d.SupersededById, d.SupersedesId);
+    /// <summary>Every decision of the office that is part of a supersession (small: the binder's links), by id.</summary>
+    private static async Task<Dictionary<int, (DecisionLinkView Link, int? SupersedesId, int? SupersededById)>> LinksAsync(
+        PortalDbContext db, int officeId, CancellationToken cancellationToken)
+    {
+        var rows = await (from d in db.Decisions.AsNoTracking()
+                          join m in db.MorningMeetings.AsNoTracking() on d.MeetingId equals m.Id
+                          where d.OfficeId == officeId && (d.SupersedesId != null || d.SupersededById != null)
+                          select new { d.Id, m.Date, d.Text, d.Status, d.SupersedesId, d.SupersededById }).ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Id, r => (new DecisionLinkView(r.Id, r.Date, r.Text, r.Status), r.SupersedesId, r.SupersededById));
+    }
+
+    /// <summary>The whole chain the decision belongs to, oldest first (empty when it was never superseded nor supersedes).</summary>
+    private static List<DecisionLinkView> Chain(int decisionId, Dictionary<int, (DecisionLinkView Link, int? SupersedesId, int? SupersededById)> links)
+    {
+        if (!links.TryGetValue(decisionId, out var start))
+        {
+            return [];
+        }
+
+        var first = start;
+        var seen = new HashSet<int> { decisionId };
+        while (first.SupersedesId is { } earlier && links.TryGetValue(earlier, out var previous) && seen.Add(earlier))
+        {
+            first = previous;
+        }
+
+        var chain = new List<DecisionLinkView> { first.Link };
+        var current = first;
+        while (current.SupersededById is { } later && links.TryGetValue(later, out var next) && chain.All(c => c.Id != later))
+        {
+            chain.Add(next.Link);
+            current = next;
+        }
+
+        return chain;
+    }
+
+    private static DecisionView ToView(
+        Decision d, DateOnly meetingDate, Dictionary<(int MeetingId, int Index), string> titles,
+        Dictionary<int, (DecisionLinkView Link, int? SupersedesId, int? SupersededById)> links)
+    {
+        var history = d.Revisions
+            .Select(r => new DecisionVersionView(r.Version, r.Text, r.Category, r.ResponsibleName, r.ReviewDate, r.WrittenAt, r.WrittenByName))
+            .Append(new DecisionVersionView(d.Version, d.Text, d.Category, d.ResponsibleName, d.ReviewDate, d.CorrectedAt ?? d.RecordedAt, d.CorrectedByName ?? d.RecordedByName))
+            .ToList();
+        return new DecisionView(
+            d.Id, d.MeetingId, meetingDate, d.ItemIndex, titles.GetValueOrDefault((d.MeetingId, d.ItemIndex), string.Empty), d.Text, d.Category,
+            d.ResponsibleName, d.ReviewDate, d.Status, d.RecordedByName, d.RecordedAt, d.SupersededById, d.SupersedesId,
+            d.ResponsibleUserId, d.Version, d.CorrectedByName, d.CorrectedAt, d.RecordedByUserId, history, Chain(d.Id, links));
+    }
 
     private static ActionItemView ToView(ActionItem a, DateOnly today) => new(
         a.Id, a.MeetingId, a.ItemIndex, a.What, a.WhoName, a.WhoUserId, a.DueDate, a.Done, a.DoneAt, a.IsOverdue(today));

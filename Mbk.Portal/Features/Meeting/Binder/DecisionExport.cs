@@ -11,7 +11,7 @@ public static class DecisionExport
     public const string CsvContentType = "text/csv; charset=utf-8";
 
     public static readonly IReadOnlyList<string> Headers =
-        ["Datum", "Möte", "Punkt", "Beslut", "Kategori", "Status", "Ansvarig", "Uppföljning", "Registrerat av", "Ersatt av", "Ersätter"];
+        ["Datum", "Möte", "Punkt", "Beslut", "Kategori", "Status", "Ansvarig", "Uppföljning", "Registrerat av", "Ersatt av", "Ersätter", "Rättat", "Nr"];
 
     private static readonly CsvWriterOptions CsvOptions = new() { Separator = ';', WriteByteOrderMark = true };
 
@@ -29,8 +29,10 @@ public static class DecisionExport
             d.ResponsibleName ?? string.Empty,
             d.ReviewDate is { } review ? Date(review) : string.Empty,
             d.RecordedByName,
-            d.SupersededById is { } by ? "Beslut " + by.ToString(CultureInfo.InvariantCulture) : string.Empty,
-            d.SupersedesId is { } old ? "Beslut " + old.ToString(CultureInfo.InvariantCulture) : string.Empty,
+            d.SupersededBy is { } by ? Link(by) : d.SupersededById is { } byId ? "Nr " + byId.ToString(CultureInfo.InvariantCulture) : string.Empty,
+            d.Supersedes is { } old ? Link(old) : d.SupersedesId is { } oldId ? "Nr " + oldId.ToString(CultureInfo.InvariantCulture) : string.Empty,
+            d.Version > 1 ? $"{d.Version - 1} gång(er), senast av {d.CorrectedByName}" : string.Empty,
+            d.Id.ToString(CultureInfo.InvariantCulture),
         }).ToList();
     }
 
@@ -83,6 +85,10 @@ public static class DecisionExport
 
         return stream.ToArray();
     }
+
+    /// <summary>"Nr 12, 2026-11-24 (ersatt)": the linked decision's number (column Nr), meeting day and status.</summary>
+    private static string Link(DecisionLinkView link) =>
+        $"Nr {link.Id.ToString(CultureInfo.InvariantCulture)}, {Date(link.MeetingDate)} ({link.StatusName})";
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

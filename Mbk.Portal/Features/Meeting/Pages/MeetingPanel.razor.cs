@@ -32,15 +32,16 @@ public sealed partial class MeetingPanel : LiveComponentBase
     private string? _notesError;
     private string? _notesSaved;
 
-    // A new decision on the current item.
-    private string _decisionText = string.Empty;
-    private string _decisionCategory = string.Empty;
-    private string _decisionResponsible = string.Empty;
-    private DateOnly? _decisionReviewDate;
+    // The office's staff: who can be responsible, own an action or be ticked as present.
+    private IReadOnlyList<MeetingStaffOption> _staff = [];
+
+    // A decision taken up at this meeting (from the binder, or the current review point), and one being corrected.
+    private DecisionView? _takeUp;
+    private int? _correctingId;
 
     // A new action item on the current item.
     private string _actionWhat = string.Empty;
-    private string _actionWho = string.Empty;
+    private string _actionWho = ResponsibleChoice.None;
     private DateOnly? _actionDue;
 
     // A point for the next meeting.
@@ -57,6 +58,20 @@ public sealed partial class MeetingPanel : LiveComponentBase
     [Parameter, EditorRequired]
     public StaffContext Staff { get; set; } = default!;
 
+    /// <summary>A decision to take up at today's meeting ("Ta upp på dagens möte" in the binder).</summary>
+    [Parameter]
+    public int? TakeUpDecisionId { get; set; }
+
+    private DateTime? ActionDue
+    {
+        get => _actionDue?.ToDateTime(TimeOnly.MinValue);
+        set => _actionDue = value is { } d ? DateOnly.FromDateTime(d) : null;
+    }
+
+    /// <summary>The office's staff, plus anyone ticked who is no longer on the staff list.</summary>
+    private IEnumerable<MeetingStaffOption> AttendanceChoices =>
+        _staff.Concat((_meeting?.Attendees ?? []).Where(a => _staff.All(s => s.UserId != a.UserId)).Select(a => new MeetingStaffOption(a.UserId, a.DisplayName)));
+
     private int OfficeId => Staff.CurrentOffice?.Id ?? throw new InvalidOperationException("The meeting needs a current office.");
 
     private bool IsRunning => _meeting?.Status == MeetingStatus.Running;
@@ -72,8 +87,6 @@ public sealed partial class MeetingPanel : LiveComponentBase
 
     private bool NotesDirty => _notesDraft != _notesBase;
 
-    private static IEnumerable<DecisionCategory> Categories => Enum.GetValues<DecisionCategory>();
-
     protected override async Task OnInitializedAsync()
     {
         Listen(OfficeId, async e =>
@@ -86,6 +99,7 @@ public sealed partial class MeetingPanel : LiveComponentBase
         });
         try
         {
+            _staff = await Queries.StaffAsync(Staff);
             _meetingId = await Commands.GetOrCreateTodaysMeetingAsync(Staff);
         }
         catch (DomainException ex)
@@ -117,6 +131,8 @@ public sealed partial class MeetingPanel : LiveComponentBase
 
         SyncNotes();
         _actionDue ??= _meeting.Date.AddDays(1);
+        var takeUpId = TakeUpDecisionId ?? (Current is { Kind: AgendaItemKind.DecisionReview, DecisionId: { } reviewed } ? reviewed : null);
+        _takeUp = takeUpId is { } id ? await Queries.DecisionAsync(Staff, id) : null;
     }
 
     /// <summary>Follows the current item's notes unless the user is typing; then only the draft is kept.</summary>
@@ -169,8 +185,8 @@ public sealed partial class MeetingPanel : LiveComponentBase
 
     private Task AttendMeAsync() => RunAsync(() => Commands.MarkAttendanceAsync(Staff, _meetingId, Staff.UserId, Staff.DisplayName, present: true));
 
-    private Task SetAttendanceAsync(AttendeeView attendee, bool present) =>
-        RunAsync(() => Commands.MarkAttendanceAsync(Staff, _meetingId, attendee.UserId, attendee.DisplayName, present));
+    private Task SetAttendanceAsync(string userId, string displayName, bool present) =>
+        RunAsync(() => Commands.MarkAttendanceAsync(Staff, _meetingId, userId, displayName, present));
 
     private void AskClose()
     {
@@ -214,25 +230,60 @@ public sealed partial class MeetingPanel : LiveComponentBase
         }
     }
 
-    private Task SaveDecisionAsync() => RunAsync(async () =>
+    // Called from the decision forms (child components): the panel renders itself, as their events render only them.
+    private void ShowError(string message)
     {
-        if (Current is not { } item)
+        _info = null;
+        _error = message;
+        StateHasChanged();
+    }
+
+    /// <summary>Runs a decision command; true when it was saved (a refusal is shown and the form keeps its text).</summary>
+    private async Task<bool> RunDecisionAsync(Func<Task> action)
+    {
+        if (Busy)
         {
-            return;
+            return false;
         }
 
-        if (!Enum.TryParse<DecisionCategory>(_decisionCategory, out var category))
-        {
-            _error = "Välj en kategori för beslutet.";
-            return;
-        }
+        _info = null;
+        var saved = await _command.RunAsync(action, error => _error = error);
+        await ReloadAsync();
+        StateHasChanged();
+        return saved;
+    }
 
-        var input = new DecisionInput(_decisionText, category, NullIfBlank(_decisionResponsible), _decisionReviewDate);
-        await Commands.RecordDecisionAsync(Staff, _meetingId, item.Index, input);
-        _decisionText = string.Empty;
-        _decisionCategory = string.Empty;
-        _decisionResponsible = string.Empty;
-        _decisionReviewDate = null;
+    private Task<bool> RecordDecisionAsync(DecisionInput input) => RunDecisionAsync(async () =>
+    {
+        if (Current is { } item)
+        {
+            await Commands.RecordDecisionAsync(Staff, _meetingId, item.Index, input);
+        }
+    });
+
+    private Task<bool> CorrectAsync(int decisionId, DecisionInput input) => RunDecisionAsync(async () =>
+    {
+        await Commands.EditDecisionAsync(Staff, decisionId, input);
+        _correctingId = null;
+        _info = "Beslutet är rättat. Den tidigare lydelsen finns kvar i beslutets historik.";
+    });
+
+    private Task<bool> SupersedeAsync(int oldDecisionId, DecisionInput input) => RunDecisionAsync(async () =>
+    {
+        if (Current is { } item)
+        {
+            await Commands.SupersedeDecisionAsync(Staff, _meetingId, item.Index, oldDecisionId, input);
+            _info = "Det nya beslutet är sparat och ersätter det tidigare.";
+        }
+    });
+
+    private Task<bool> RepealAsync(int oldDecisionId, string reason) => RunDecisionAsync(async () =>
+    {
+        if (Current is { } item)
+        {
+            await Commands.RepealDecisionAsync(Staff, _meetingId, item.Index, oldDecisionId, reason);
+            _info = "Beslutet är upphävt.";
+        }
     });
 
     private Task SaveActionAsync() => RunAsync(async () =>
@@ -248,9 +299,16 @@ public sealed partial class MeetingPanel : LiveComponentBase
             return;
         }
 
-        await Commands.AddActionItemAsync(Staff, _meetingId, item.Index, _actionWhat, _actionWho, null, due);
+        if (_actionWho == ResponsibleChoice.None)
+        {
+            _error = "Välj vem som ska göra åtgärden.";
+            return;
+        }
+
+        var (name, userId) = ResponsibleChoice.Parse(_actionWho, _staff);
+        await Commands.AddActionItemAsync(Staff, _meetingId, item.Index, _actionWhat, name ?? string.Empty, userId, due);
         _actionWhat = string.Empty;
-        _actionWho = string.Empty;
+        _actionWho = ResponsibleChoice.None;
     });
 
     private Task CompleteActionAsync(int actionItemId) => RunAsync(() => Commands.CompleteActionItemAsync(Staff, actionItemId));

@@ -84,6 +84,22 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         builder.Property(d => d.ResponsibleName).HasMaxLength(Decision.NameMaxLength);
         builder.Property(d => d.RecordedByUserId).HasMaxLength(Decision.UserIdMaxLength).IsRequired();
         builder.Property(d => d.RecordedByName).HasMaxLength(Decision.NameMaxLength).IsRequired();
+        builder.Property(d => d.ResponsibleUserId).HasMaxLength(Decision.UserIdMaxLength);
+        builder.Property(d => d.CorrectedByName).HasMaxLength(Decision.NameMaxLength);
+        builder.Property(d => d.Version).HasDefaultValue(1);
+        builder.OwnsMany(d => d.Revisions, r =>
+        {
+            r.ToTable("DecisionRevisions");
+            r.WithOwner().HasForeignKey("DecisionId");
+            r.Property<int>("Id");
+            r.HasKey("Id");
+            r.Property(x => x.Text).HasMaxLength(Decision.TextMaxLength).IsRequired();
+            r.Property(x => x.Category).HasConversion<string>().HasMaxLength(16);
+            r.Property(x => x.ResponsibleName).HasMaxLength(Decision.NameMaxLength);
+            r.Property(x => x.ResponsibleUserId).HasMaxLength(Decision.UserIdMaxLength);
+            r.Property(x => x.WrittenByName).HasMaxLength(Decision.NameMaxLength).IsRequired();
+        });
+        builder.Navigation(d => d.Revisions).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_revisions");
         builder.HasOne<Office>().WithMany().HasForeignKey(d => d.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<MorningMeeting>().WithMany().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Decision>().WithMany().HasForeignKey(d => d.SupersededById).OnDelete(DeleteBehavior.Restrict);
