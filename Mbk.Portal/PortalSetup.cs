@@ -2,6 +2,7 @@ using System.Globalization;
 using Mbk.Portal.Components;
 using Mbk.Portal.Features.Admin;
 using Mbk.Portal.Features.Almanac;
+using Mbk.Portal.Features.Feedback;
 using Mbk.Portal.Features.Identity;
 using Mbk.Portal.Features.Meeting;
 using Mbk.Portal.Features.Offices;
@@ -73,6 +74,7 @@ public static class PortalSetup
         services.AddMeetingFeature();
         services.AddAlmanacFeature();
         services.AddReportsFeature();
+        services.AddFeedbackFeature();
         return builder;
     }
 
@@ -127,6 +129,7 @@ public static class PortalSetup
         app.MapMeetingFeature();
         app.MapAlmanacFeature();
         app.MapReportsFeature();
+        app.MapFeedbackFeature();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -36,6 +36,7 @@ public sealed class MeetingPanelTests : MudBunitContext
         Services.AddSingleton(_commands);
         Services.AddSingleton(_queries);
         Services.AddSingleton(new YesterdaysFigures(new Mbk.Portal.Features.Statistics.Report.StatisticsQueries(_database)));
+        Services.AddSingleton(new Mbk.Portal.Features.Feedback.FeedbackQueries(_database, new Mbk.Portal.Features.Almanac.OpeningHours.OpeningScheduleQueries(_database, _clock), _clock));
         Services.AddSingleton(new Mbk.Portal.Features.Almanac.Staffing.StaffingQueries(_database, _clock));
         RenderMudProviders();
     }

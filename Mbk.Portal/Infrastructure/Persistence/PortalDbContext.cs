@@ -1,4 +1,5 @@
 using Mbk.Domain.Almanac;
+using Mbk.Domain.Feedback;
 using Mbk.Domain.Meeting;
 using Mbk.Domain.Offices;
 using Mbk.Domain.Queue;
@@ -73,6 +74,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<ReportComment> ReportComments => Set<ReportComment>();
 
     public DbSet<AlmanacFeedSubscription> AlmanacFeedSubscriptions => Set<AlmanacFeedSubscription>();
+
+    public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
+
+    public DbSet<FeedbackPolicy> FeedbackPolicies => Set<FeedbackPolicy>();
+
+    public DbSet<FeedbackMonthlyCount> FeedbackMonthlyCounts => Set<FeedbackMonthlyCount>();
+
+    public DbSet<FeedbackErasure> FeedbackErasures => Set<FeedbackErasure>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
