@@ -59,6 +59,10 @@ public sealed partial class StatisticsPanel : LiveComponentBase
     [Parameter, EditorRequired]
     public StaffContext Staff { get; set; } = default!;
 
+    /// <summary>The period to open with (from the address); the current month when null.</summary>
+    [Parameter]
+    public StatisticsPeriod? InitialPeriod { get; set; }
+
     internal StatisticsPeriod? Period { get; private set; }
 
     private bool CanCompare => Staff.IsManager && Staff.Offices.Count > 1;
@@ -76,6 +80,19 @@ public sealed partial class StatisticsPanel : LiveComponentBase
         var week = StatisticsPeriod.Containing(PeriodKind.Week, today);
         _week = System.Globalization.ISOWeek.GetWeekOfYear(week.From.ToDateTime(TimeOnly.MinValue));
         Period = StatisticsPeriod.Month(today.Year, today.Month);
+        if (InitialPeriod is { } initial)
+        {
+            Period = initial;
+            _kind = initial.Kind;
+            _day = initial.From.ToDateTime(TimeOnly.MinValue);
+            _customFrom = _day;
+            _customTo = initial.To.ToDateTime(TimeOnly.MinValue);
+            _year = initial.Kind == PeriodKind.Week ? System.Globalization.ISOWeek.GetYear(initial.From.ToDateTime(TimeOnly.MinValue)) : initial.From.Year;
+            _month = initial.From.Month;
+            _tertial = Tertial.TertialOf(initial.From);
+            _week = System.Globalization.ISOWeek.GetWeekOfYear(initial.From.ToDateTime(TimeOnly.MinValue));
+        }
+
         Follow();
         await LoadAsync();
     }
