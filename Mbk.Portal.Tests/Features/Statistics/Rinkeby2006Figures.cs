@@ -1,5 +1,6 @@
 using Mbk.Domain.Statistics;
-using Mbk.Portal.Tests.TestSupport;
+using Mbk.Portal.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace Mbk.Portal.Tests.Features.Statistics;
 
@@ -19,13 +20,14 @@ internal static class Rinkeby2006Figures
 
     public const int Visitors = 87_068;
 
-    /// <summary>Adds the 23 categories to <paramref name="officeId"/> and imports only the 2006 year totals.</summary>
-    public static async Task ImportAsync(TestDatabase database, int officeId)
+    /// <summary>Adds the 23 categories to <paramref name="officeId"/> (reusing those it has) and imports only the 2006 year totals.</summary>
+    public static async Task ImportAsync(IDbContextFactory<PortalDbContext> database, int officeId)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-        await using var db = database.CreateDbContext();
-        var categories = Categories.Select((c, i) => QuestionCategory.Create(officeId, c.Category, 100 + i)).ToList();
-        db.QuestionCategories.AddRange(categories);
+        await using var db = await database.CreateDbContextAsync();
+        var existing = await db.QuestionCategories.Where(c => c.OfficeId == officeId).ToListAsync();
+        var categories = Categories.Select((c, i) => existing.FirstOrDefault(e => e.Name == c.Category) ?? QuestionCategory.Create(officeId, c.Category, 100 + i)).ToList();
+        db.QuestionCategories.AddRange(categories.Where(c => c.Id == 0));
         await db.SaveChangesAsync();
         db.QuestionTallies.AddRange(categories.Select((c, i) => QuestionTally.Import(c, 2006, null, Categories[i].Count, zone)));
         db.DoorCounterReadings.Add(DoorCounterReading.ImportVisitors(officeId, 2006, null, Visitors, zone, new DateTimeOffset(2007, 1, 15, 9, 0, 0, TimeSpan.Zero)));
