@@ -32,6 +32,7 @@ public sealed class MeetingWeekPlanningTests : MudBunitContext
         Services.AddSingleton(new MeetingQueries(_database, _office.Clock));
         Services.AddSingleton(new YesterdaysFigures(new StatisticsQueries(_database)));
         Services.AddSingleton(_office.Queries);
+        Services.AddSingleton(_office.Forecasts);
         Services.AddSingleton<IAlmanacEntrySource>(new AlmanacEventEntrySource(new AlmanacEventQueries(_database)));
         RenderMudProviders();
     }
