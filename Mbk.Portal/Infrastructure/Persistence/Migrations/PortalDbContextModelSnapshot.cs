@@ -781,6 +781,8 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ServiceLineId");
 
+                    b.HasIndex("OfficeId", "TakenAt");
+
                     b.HasIndex("OfficeId", "ServiceDay", "Status");
 
                     b.HasIndex("OfficeId", "Status", "TakenAt");
@@ -1133,7 +1135,8 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TicketId");
 
-                    b.HasIndex("OfficeId", "RecordedAt");
+                    b.HasIndex("OfficeId", "RecordedAt", "Granularity", "QuestionCategoryId", "Count", "TicketId")
+                        .HasDatabaseName("IX_QuestionTallies_OfficeId_RecordedAt_Covering");
 
                     b.ToTable("QuestionTallies", (string)null);
                 });
