@@ -40,25 +40,28 @@ internal static class StatisticsBenchmark
 
         var queries = scope.ServiceProvider.GetRequiredService<StatisticsQueries>();
         var timings = new List<double>();
-        for (var round = 0; round < 5; round++)
+        for (var round = 0; round < 8; round++)
         {
-            var officeId = officeIds[round % officeIds.Count];
+            // Different offices and (when there are several) different years, each with data.
+            var officeId = officeIds[(round * 7) % officeIds.Count];
+            var year = lastYear - (round % years);
             var run = Stopwatch.StartNew();
-            var report = await queries.GetReportAsync(officeId, StatisticsPeriod.Year(lastYear - round), CancellationToken.None);
+            var report = await queries.GetReportAsync(officeId, StatisticsPeriod.Year(year), CancellationToken.None);
             timings.Add(run.Elapsed.TotalMilliseconds);
-            Console.WriteLine($"  year view {lastYear - round}, office {officeId}: {report.QuestionsTotal.ToString("N0", CultureInfo.InvariantCulture)} questions, {run.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms");
+            Console.WriteLine($"  year view {year}, office {officeId}: {report.QuestionsTotal.ToString("N0", CultureInfo.InvariantCulture)} questions, {run.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms");
         }
 
         timings.Sort();
         Console.WriteLine($"Year view (GetReportAsync, all sections incl. two trend years): median {timings[timings.Count / 2].ToString("0", CultureInfo.InvariantCulture)} ms, max {timings[^1].ToString("0", CultureInfo.InvariantCulture)} ms");
 
         var comparisons = new List<double>();
-        for (var round = 0; round < 3; round++)
+        for (var round = 0; round < 5; round++)
         {
+            var year = lastYear - (round % years);
             var run = Stopwatch.StartNew();
-            var rowsCompared = await queries.CompareOfficesAsync(officeIds, StatisticsPeriod.Year(lastYear - round), CancellationToken.None);
+            var rowsCompared = await queries.CompareOfficesAsync(officeIds, StatisticsPeriod.Year(year), CancellationToken.None);
             comparisons.Add(run.Elapsed.TotalMilliseconds);
-            Console.WriteLine($"  office comparison {lastYear - round}: {rowsCompared.Count} offices, {run.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms");
+            Console.WriteLine($"  office comparison {year}: {rowsCompared.Count} offices, {rowsCompared.Sum(r => r.Questions).ToString("N0", CultureInfo.InvariantCulture)} questions, {run.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms");
         }
 
         comparisons.Sort();
