@@ -2,11 +2,21 @@ using System.Globalization;
 
 namespace Mbk.Domain.Statistics;
 
-/// <summary>A figure against the same figure earlier; <see cref="ChangePercent"/> is unrounded and null when the earlier figure was 0.</summary>
+/// <summary>
+/// A figure against the same figure earlier; <see cref="ChangePercent"/> is unrounded and null when the earlier figure
+/// was 0. When either period has no data at all (<see cref="IsMissing"/>), there is nothing to compare: a year without
+/// figures is not a year of zero, so the change reads "–", never "nytt" or "+100 %".
+/// </summary>
 public sealed record TrendComparison(long Current, long Previous, long Change, decimal? ChangePercent)
 {
-    /// <summary>The change in per cent as the reports write it: "+105 %", "−26 %", "nytt" (from 0), "–" (0 both times).</summary>
-    public string PercentText => ChangePercent is null && Current == 0 ? Trend.NoChangeFromZero : Trend.FormatPercent(ChangePercent);
+    /// <summary>True when one of the two periods has no recorded data (<see cref="Current"/>/<see cref="Previous"/> are then 0 and meaningless).</summary>
+    public bool IsMissing { get; init; }
+
+    /// <summary>The change in per cent as the reports write it: "+105 %", "−26 %", "nytt" (from 0), "–" (0 both times, or no data).</summary>
+    public string PercentText => IsMissing || (ChangePercent is null && Current == 0) ? Trend.NoChangeFromZero : Trend.FormatPercent(ChangePercent);
+
+    /// <summary>The change in numbers: "+1 800", "−1 088", "0"; "–" when a period has no data.</summary>
+    public string ChangeText => IsMissing ? Trend.NoChangeFromZero : Trend.FormatChange(Change);
 }
 
 /// <summary>Trends against earlier periods, written Swedish style (real minus sign, space before %).</summary>
@@ -34,6 +44,15 @@ public static class Trend
         decimal? percent = previous == 0 ? null : (decimal)change * 100m / previous;
         return new TrendComparison(current, previous, change, percent);
     }
+
+    /// <summary>
+    /// Compares two figures of which either may be missing (null: no data recorded for that period). Missing is not
+    /// zero: the comparison is then <see cref="TrendComparison.IsMissing"/> and reads "–".
+    /// </summary>
+    public static TrendComparison Compare(long? current, long? previous) =>
+        current is { } c && previous is { } p
+            ? Compare(c, p)
+            : new TrendComparison(current ?? 0, previous ?? 0, 0, null) { IsMissing = true };
 
     /// <summary>
     /// A percent change rounded to whole per cent (half away from zero): "+105 %", "−26 %", "0 %"; null (the earlier

@@ -1,10 +1,13 @@
 // Queue benchmarks: call-next latency on a real SQLite file, and how long a call takes to reach N open
 // SignalR hub clients and N in-process (Blazor component) subscribers. Not a test: it measures and prints.
 //   dotnet run -c Release --project benchmarks/Mbk.Benchmarks [-- --calls 500 --clients 10,50,200]
-// Statistics year view over ~3.5 million generated tallies (10 offices × 10 years):
+// Statistics year view and office comparison over generated tallies, tickets, referrals and door readings
+// (10 offices × 10 years ≈ 3.5 million tallies; issue 16's target is --offices 100):
 //   dotnet run -c Release --project benchmarks/Mbk.Benchmarks -- --statistics [--offices 10 --years 10 --per-day 134]
 // Almanac month view and iCal feed over 400 recurring series:
 //   dotnet run -c Release --project benchmarks/Mbk.Benchmarks -- --almanac [--series 400 --rounds 24]
+// Staffing forecast backtest over a generated year (domain only, no portal):
+//   dotnet run -c Release --project benchmarks/Mbk.Benchmarks -- --forecast-backtest [--year 2025 --seed 16]
 using System.Diagnostics;
 using System.Globalization;
 using Mbk.Benchmarks;
@@ -22,6 +25,12 @@ using Microsoft.Extensions.DependencyInjection;
 if (args.Contains("--almanac"))
 {
     await Mbk.Benchmarks.AlmanacBenchmark.RunAsync(Option(args, "--series", 400), Option(args, "--rounds", 24));
+    return;
+}
+
+if (args.Contains("--forecast-backtest"))
+{
+    ForecastBacktest.Run(Option(args, "--year", 2025), Option(args, "--seed", 16));
     return;
 }
 

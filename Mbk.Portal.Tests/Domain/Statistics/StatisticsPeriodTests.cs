@@ -279,4 +279,30 @@ public class TrendTests
     {
         Trend.Compare(0, 0).PercentText.ShouldBe("–");
     }
+
+    [Theory]
+    [InlineData(null, 80_000L)]
+    [InlineData(87_068L, null)]
+    [InlineData(null, null)]
+    public void ShouldSayDashAndNeverNewWhenEitherPeriodHasNoData(long? current, long? previous)
+    {
+        var trend = Trend.Compare(current, previous);
+
+        trend.IsMissing.ShouldBeTrue();
+        trend.PercentText.ShouldBe("–");
+        trend.ChangeText.ShouldBe("–");
+    }
+
+    [Fact]
+    public void ShouldCompareAsBeforeWhenBothPeriodsHaveData()
+    {
+        long? current = 3_519;
+        long? previous = 1_719;
+
+        var trend = Trend.Compare(current, previous);
+
+        trend.IsMissing.ShouldBeFalse();
+        trend.PercentText.ShouldBe("+105 %");
+        trend.ChangeText.ShouldBe("+1 800");
+    }
 }

@@ -33,6 +33,7 @@ public sealed class MeetingWeekPlanningTests : MudBunitContext
         Services.AddSingleton(new YesterdaysFigures(new StatisticsQueries(_database)));
         Services.AddSingleton(new Mbk.Portal.Features.Feedback.FeedbackQueries(_database, new Mbk.Portal.Features.Almanac.OpeningHours.OpeningScheduleQueries(_database, _office.Clock), _office.Clock));
         Services.AddSingleton(_office.Queries);
+        Services.AddSingleton(_office.Forecasts);
         Services.AddSingleton<IAlmanacEntrySource>(new AlmanacEventEntrySource(new AlmanacEventQueries(_database)));
         RenderMudProviders();
     }

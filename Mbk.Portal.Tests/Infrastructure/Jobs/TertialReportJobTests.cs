@@ -219,7 +219,10 @@ public sealed class TertialReportJobTests : IAsyncLifetime
         messages.ShouldAllBe(m => m.Subject!.Contains("Rågsved", StringComparison.Ordinal));
     }
 
-    /// <summary>The message has the HTML body, three inline PNG charts referenced by cid, and a workbook with the model's numbers.</summary>
+    /// <summary>
+    /// The message has the HTML body, the inline PNG charts referenced by cid — categories and trend; no day-part chart,
+    /// as the imported figures have nothing by the hour (issue 16: no empty chart) — and a workbook with the model's numbers.
+    /// </summary>
     internal static void AssertReportMessage(MimeMessage message, ReportContent content)
     {
         var html = message.HtmlBody;
@@ -230,7 +233,8 @@ public sealed class TertialReportJobTests : IAsyncLifetime
         html.ShouldContain(StatisticsFormatted(content.Statistics.Visitors.Total));
 
         var images = message.BodyParts.OfType<MimePart>().Where(p => p.ContentType.IsMimeType("image", "png")).ToList();
-        images.Count.ShouldBe(3);
+        images.Count.ShouldBe(2);
+        html.ShouldNotContain("cid:" + ReportCharts.DayPartsId);
         foreach (var image in images)
         {
             image.ContentId.ShouldNotBeNullOrEmpty();

@@ -20,10 +20,32 @@ public static class ReportCharts
 
     private const string FontName = "DejaVu Sans";
 
+    /// <summary>
+    /// The charts that have something to show: a section without data gets no chart (no empty axes from 0 to 1), and its
+    /// table or note says "uppgift saknas" instead.
+    /// </summary>
     public static IReadOnlyList<ReportChart> Draw(ReportContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return [Categories(content), DayParts(content), Trend(content)];
+        var charts = new List<ReportChart>();
+        var s = content.Statistics;
+        if (s.HasQuestions)
+        {
+            charts.Add(Categories(content));
+        }
+
+        if (s.Visitors.DayParts.HasData && s.Visitors.DayParts.Total > 0)
+        {
+            charts.Add(DayParts(content));
+        }
+
+        // A comparison needs two years with figures.
+        if (Enumerable.Range(0, s.Trends.Years.Count).Count(i => s.Trends.Questions.Counts[i] is not null || s.Trends.Visitors.Counts[i] is not null) >= 2)
+        {
+            charts.Add(Trend(content));
+        }
+
+        return charts;
     }
 
     private static ReportChart Categories(ReportContent content)
@@ -76,15 +98,23 @@ public static class ReportCharts
         var bars = new List<Bar>();
         for (var i = 0; i < t.Years.Count; i++)
         {
-            bars.Add(new Bar { Position = (i * 3) + 0, Value = t.Questions.Counts[i], FillColor = Colors.SteelBlue, Label = StatisticsFormat.Number(t.Questions.Counts[i]) });
-            bars.Add(new Bar { Position = (i * 3) + 1, Value = t.Visitors.Counts[i], FillColor = Colors.Orange, Label = StatisticsFormat.Number(t.Visitors.Counts[i]) });
+            // A year without data gets no bar (not a bar of 0).
+            if (t.Questions.Counts[i] is { } questions)
+            {
+                bars.Add(new Bar { Position = (i * 3) + 0, Value = questions, FillColor = Colors.SteelBlue, Label = StatisticsFormat.Number(questions) });
+            }
+
+            if (t.Visitors.Counts[i] is { } visitors)
+            {
+                bars.Add(new Bar { Position = (i * 3) + 1, Value = visitors, FillColor = Colors.Orange, Label = StatisticsFormat.Number(visitors) });
+            }
         }
 
         var series = plot.Add.Bars(bars);
         series.ValueLabelStyle.FontName = FontName;
         plot.Axes.Bottom.SetTicks(
             t.Years.Select((_, i) => (i * 3) + 0.5).ToArray(),
-            t.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToArray());
+            t.Years.Select((y, i) => y.ToString(CultureInfo.InvariantCulture) + (t.Questions.Counts[i] is null && t.Visitors.Counts[i] is null ? "\n(uppgift saknas)" : string.Empty)).ToArray());
         plot.Axes.Left.TickGenerator = SwedishTicks();
         plot.Legend.IsVisible = true;
         plot.Legend.Alignment = Alignment.UpperLeft;

@@ -33,7 +33,7 @@ public sealed class FeedbackNotRecorded : IReportFeedbackSource
 }
 
 /// <summary>One row of the questions table: this period with share, and the same period of the two years before.</summary>
-public sealed record CategoryTrendRow(string Name, long Count, decimal SharePercent, IReadOnlyList<long> EarlierCounts, IReadOnlyList<TrendComparison> Changes);
+public sealed record CategoryTrendRow(string Name, long Count, decimal SharePercent, IReadOnlyList<long?> EarlierCounts, IReadOnlyList<TrendComparison> Changes);
 
 /// <summary>Everything one tertial (or custom period) report says, for the page, the e-mail and the workbook alike.</summary>
 public sealed record ReportContent(

@@ -44,15 +44,19 @@ public sealed class ReportContentQueries(IDbContextFactory<PortalDbContext> dbFa
                 return new CategoryTrendRow(c.Name, c.Count, c.SharePercent, trend.Counts.Take(earlierYears).ToList(), trend.Changes);
             }
 
-            var zeros = Enumerable.Repeat(0L, earlierYears).ToList();
-            return new CategoryTrendRow(c.Name, c.Count, c.SharePercent, zeros, zeros.Select(z => Trend.Compare(c.Count, z)).ToList());
+            // Not in the trend table: 0 in the years that have questions at all, missing in those that have none.
+            var earlier = report.Trends.Questions.Counts.Take(earlierYears).Select(total => total is null ? (long?)null : 0L).ToList();
+            return new CategoryTrendRow(c.Name, c.Count, c.SharePercent, earlier, earlier.AsEnumerable().Reverse().Select(e => Trend.Compare(c.Count, e)).ToList());
         }).ToList();
 
         // Categories that had questions last year but none now are changes too (−100 %).
         var lastYearIndex = earlierYears - 1;
         var candidates = lastYearIndex < 0
             ? []
-            : report.Trends.Categories.Select(r => new ChangeCandidate(r.Name, r.Counts[^1], r.Counts[lastYearIndex])).ToList();
+            : report.Trends.Categories
+                .Where(r => r.Counts[^1] is not null && r.Counts[lastYearIndex] is not null)
+                .Select(r => new ChangeCandidate(r.Name, r.Counts[^1]!.Value, r.Counts[lastYearIndex]!.Value))
+                .ToList();
         return new ReportContent(report, questions, BiggestChanges.Rank(candidates), feedbackFigures, comments);
     }
 }

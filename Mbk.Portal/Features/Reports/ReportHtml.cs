@@ -43,10 +43,10 @@ public static class ReportHtml
         {
             Table(html, ["Nyckeltal", "Värde"],
             [
-                ["Besökare", N(s.Visitors.Total)],
-                ["Frågor", N(s.QuestionsTotal)],
+                ["Besökare", StatisticsFormat.NumberOrMissing(s.Visitors.Total, s.Visitors.HasData)],
+                ["Frågor", StatisticsFormat.NumberOrMissing(s.QuestionsTotal, s.HasQuestions)],
                 ["Länkningar", N(s.ReferralsTotal)],
-                ["Betjänade nummerlappar", N(s.Queue.Served)],
+                ["Betjänade nummerlappar", StatisticsFormat.NumberOrMissing(s.Queue.Served, s.Queue.HasData)],
                 ["Frågor per 100 besökare", StatisticsFormat.Fraction(s.KeyFigures.QuestionsPer100Visitors)],
             ]);
         });
@@ -54,19 +54,21 @@ public static class ReportHtml
         Section(html, content, ReportSection.Visitors, () =>
         {
             var v = s.Visitors;
+            string G(int value) => StatisticsFormat.NumberOrMissing(value, v.Gender.HasData);
+            string P(int value) => StatisticsFormat.NumberOrMissing(value, v.DayParts.HasData);
             Table(html, ["Besökare", "Antal"],
             [
-                ["Totalt (besöksräknaren)", N(v.Total)],
-                ["Kvinnor (uppskattat)", N(v.Gender.Women)],
-                ["Män (uppskattat)", N(v.Gender.Men)],
-                ["Annat (uppskattat)", N(v.Gender.Other)],
-                ["Okänt (uppskattat)", N(v.Gender.Unknown)],
-                ["Dag", N(v.DayParts.Day)],
-                ["Kväll", N(v.DayParts.Evening)],
-                ["Helg", N(v.DayParts.Weekend)],
+                ["Totalt (besöksräknaren)", StatisticsFormat.NumberOrMissing(v.Total, v.HasData)],
+                ["Kvinnor (uppskattat)", G(v.Gender.Women)],
+                ["Män (uppskattat)", G(v.Gender.Men)],
+                ["Annat (uppskattat)", G(v.Gender.Other)],
+                ["Okänt (uppskattat)", G(v.Gender.Unknown)],
+                ["Dag", P(v.DayParts.Day)],
+                ["Kväll", P(v.DayParts.Evening)],
+                ["Helg", P(v.DayParts.Weekend)],
             ]);
-            Note(html, $"Kön uppskattat {N(v.Gender.EstimatedDays)} dagar. {v.DayParts.Note}");
-            Image(html, chart[ReportCharts.DayPartsId], source);
+            Note(html, VisitorNote(v));
+            Image(html, chart, ReportCharts.DayPartsId, source);
         });
 
         Section(html, content, ReportSection.Questions, () =>
@@ -81,26 +83,32 @@ public static class ReportHtml
             var rows = content.Questions.Select(q =>
             {
                 var cells = new List<string> { q.Name };
-                cells.AddRange(q.EarlierCounts.Select(c => N(c)));
+                cells.AddRange(q.EarlierCounts.Select(c => c is { } n ? N(n) : "–"));
                 cells.Add(N(q.Count));
                 cells.Add(StatisticsFormat.Percent(q.SharePercent));
                 cells.AddRange(q.Changes.Select(c => c.PercentText));
                 return (IReadOnlyList<string>)cells;
             }).ToList();
             var total = new List<string> { "Totalt" };
-            total.AddRange(s.Trends.Questions.Counts.Take(earlier.Count).Select(c => N(c)));
-            total.Add(N(s.QuestionsTotal));
+            total.AddRange(s.Trends.Questions.Counts.Take(earlier.Count).Select(c => c is { } n ? N(n) : "–"));
+            total.Add(StatisticsFormat.NumberOrMissing(s.QuestionsTotal, s.HasQuestions));
             total.Add(s.QuestionsTotal == 0 ? "–" : StatisticsFormat.Percent(100m));
             total.AddRange(s.Trends.Questions.Changes.Select(c => c.PercentText));
             rows.Add(total);
             if (content.Questions.Count == 0)
             {
-                Note(html, "Inga frågor räknade under perioden.");
+                Note(html, "Inga frågor är räknade eller importerade för perioden (uppgift saknas).");
             }
 
             Table(html, headers, rows);
-            Image(html, chart[ReportCharts.CategoriesId], source);
-            Image(html, chart[ReportCharts.TrendId], source);
+            var missingYears = years.Where((_, i) => s.Trends.Questions.Counts[i] is null && i < years.Count - 1).ToList();
+            if (missingYears.Count > 0)
+            {
+                Note(html, $"– betyder att uppgift saknas för {string.Join(" och ", missingYears.Select(Y))}: där finns ingen jämförelse.");
+            }
+
+            Image(html, chart, ReportCharts.CategoriesId, source);
+            Image(html, chart, ReportCharts.TrendId, source);
         });
 
         Section(html, content, ReportSection.Changes, () =>
@@ -144,6 +152,12 @@ public static class ReportHtml
         Section(html, content, ReportSection.Queue, () =>
         {
             var q = s.Queue;
+            if (!q.HasData)
+            {
+                Note(html, "Kö: uppgift saknas (inga nummerlappar togs under perioden).");
+                return;
+            }
+
             Table(html, ["Kö", "Värde"],
             [
                 ["Nummerlappar", N(q.Taken)],
@@ -217,6 +231,25 @@ public static class ReportHtml
 
     private static void Note(StringBuilder html, string text) =>
         html.Append("<p style=\"").Append(Font).Append("font-size:13px;color:#444444;margin:4px 0 10px 0;\">").Append(E(text)).Append("</p>");
+
+    /// <summary>A sentence about where gender and day/evening/weekend come from; says so plainly when they are missing.</summary>
+    private static string VisitorNote(VisitorFigures v)
+    {
+        var gender = v.Gender.HasData
+            ? $"Könsfördelningen är personalens uppskattning för {N(v.Gender.EstimatedDays)} {(v.Gender.EstimatedDays == 1 ? "dag" : "dagar")}."
+            : "Könsfördelning: uppgift saknas (ingen dag är uppskattad).";
+        var parts = v.DayParts.HasData ? v.DayParts.Note : "Dag/kväll/helg: uppgift saknas (inga timvärden, nummerlappar eller räknade frågor).";
+        return $"{gender} {parts}";
+    }
+
+    /// <summary>The chart if it was drawn; a section without data has none (and says so in its own note instead).</summary>
+    private static void Image(StringBuilder html, Dictionary<string, ReportChart> charts, string id, Func<ReportChart, string> source)
+    {
+        if (charts.TryGetValue(id, out var chart))
+        {
+            Image(html, chart, source);
+        }
+    }
 
     private static void Image(StringBuilder html, ReportChart chart, Func<ReportChart, string> source) =>
         html.Append("<p style=\"margin:4px 0 12px 0;\"><img src=\"").Append(E(source(chart))).Append("\" alt=\"").Append(E(chart.AltText))

@@ -53,8 +53,8 @@ public static class ReportWorkbook
         {
             Row("Kontor", content.OfficeName),
             Row("Period", content.Period.Label),
-            Row("Besökare", s.Visitors.Total),
-            Row("Frågor", s.QuestionsTotal),
+            Row("Besökare", s.Visitors.HasData ? s.Visitors.Total : StatisticsFormat.Missing),
+            Row("Frågor", s.HasQuestions ? s.QuestionsTotal : StatisticsFormat.Missing),
             Row("Länkningar", s.ReferralsTotal),
             Row("Betjänade nummerlappar", s.Queue.Served),
         };

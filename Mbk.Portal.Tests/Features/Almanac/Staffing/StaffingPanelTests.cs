@@ -22,6 +22,7 @@ public sealed class StaffingPanelTests : MudBunitContext
         _office = await StaffingTestOffice.CreateAsync(_database);
         Services.AddSingleton<ILiveEventBus>(_database.Bus);
         Services.AddSingleton(_office.Queries);
+        Services.AddSingleton(_office.Forecasts);
         Services.AddSingleton(_office.Commands);
         RenderMudProviders();
     }

@@ -19,6 +19,7 @@ internal sealed class StaffingTestOffice
         Office = office;
         Commands = new StaffingCommands(database, Clock);
         Queries = new StaffingQueries(database, Clock);
+        Forecasts = new StaffingForecastQueries(database, new Mbk.Portal.Features.Almanac.Events.AlmanacEventQueries(database));
     }
 
     public TestDatabase Database { get; }
@@ -30,6 +31,8 @@ internal sealed class StaffingTestOffice
     public StaffingCommands Commands { get; }
 
     public StaffingQueries Queries { get; }
+
+    public StaffingForecastQueries Forecasts { get; }
 
     public IReadOnlyList<Place> Places { get; private set; } = [];
 

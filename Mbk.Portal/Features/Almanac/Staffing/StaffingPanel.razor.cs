@@ -34,6 +34,11 @@ public sealed partial class StaffingPanel : LiveComponentBase
     private StaffingCommands Commands { get; set; } = default!;
 
     [Inject]
+    private StaffingForecastQueries Forecasts { get; set; } = default!;
+
+    private StaffingForecastWeek? _forecast;
+
+    [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>The signed-in staff member; must have a current office.</summary>
@@ -81,6 +86,11 @@ public sealed partial class StaffingPanel : LiveComponentBase
     {
         _view = await Queries.GetWeekAsync(OfficeId, _week.Year, _week.Week);
         _staffOptions = await Queries.GetStaffAsync(OfficeId);
+        // The need rests on past weeks only: computed once per week shown, while "bemannat" follows the roster live.
+        if (_forecast?.Week != _week)
+        {
+            _forecast = await Forecasts.GetWeekAsync(OfficeId, _week);
+        }
     }
 
     private async Task GoToAsync(IsoWeekNumber week)

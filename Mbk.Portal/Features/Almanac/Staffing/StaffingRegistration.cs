@@ -6,6 +6,7 @@ public static class StaffingRegistration
     {
         services.AddScoped<StaffingCommands>();
         services.AddScoped<StaffingQueries>();
+        services.AddScoped<StaffingForecastQueries>();
         services.AddScoped<IAlmanacEntrySource, StaffingAlmanacSource>();
         return services;
     }

@@ -157,23 +157,26 @@ public static class StatisticsExport
     private static ExportTable Questions(StatisticsReport report)
     {
         var rows = report.Categories.Select(c => Row(c.Name, c.Count, c.SharePercent)).ToList();
-        rows.Add(Row("Totalt", report.QuestionsTotal, report.QuestionsTotal == 0 ? 0m : 100m));
+        rows.Add(report.HasQuestions ? Row("Totalt", report.QuestionsTotal, 100m) : Row("Totalt", StatisticsFormat.Missing, null));
         return new ExportTable("Frågor", ["Ärendeslag", "Antal", "Andel (%)"], rows);
     }
 
     private static ExportTable Visitors(StatisticsReport report)
     {
+        // Missing is not zero: a figure without data is the words "uppgift saknas", not a 0 that Excel would sum.
         var v = report.Visitors;
+        object? Gender(int value) => v.Gender.HasData ? value : StatisticsFormat.Missing;
+        object? Part(int value) => v.DayParts.HasData ? value : StatisticsFormat.Missing;
         return new ExportTable("Besökare", ["Uppgift", "Antal"],
         [
-            Row("Besökare totalt", v.Total),
-            Row("Kvinnor (uppskattat)", v.Gender.Women),
-            Row("Män (uppskattat)", v.Gender.Men),
-            Row("Annat (uppskattat)", v.Gender.Other),
-            Row("Okänt (uppskattat)", v.Gender.Unknown),
-            Row("Dag", v.DayParts.Day),
-            Row("Kväll", v.DayParts.Evening),
-            Row("Helg", v.DayParts.Weekend),
+            Row("Besökare totalt", v.HasData ? v.Total : StatisticsFormat.Missing),
+            Row("Kvinnor (uppskattat)", Gender(v.Gender.Women)),
+            Row("Män (uppskattat)", Gender(v.Gender.Men)),
+            Row("Annat (uppskattat)", Gender(v.Gender.Other)),
+            Row("Okänt (uppskattat)", Gender(v.Gender.Unknown)),
+            Row("Dag", Part(v.DayParts.Day)),
+            Row("Kväll", Part(v.DayParts.Evening)),
+            Row("Helg", Part(v.DayParts.Weekend)),
             Row("Källa för dag/kväll/helg", v.DayParts.Note),
         ]);
     }
@@ -244,11 +247,11 @@ public static class StatisticsExport
         var rows = t.Categories.Append(t.Questions).Append(t.Visitors).Select(r =>
         {
             var cells = new List<object?> { r.Name };
-            cells.AddRange(r.Counts.Cast<object?>());
+            cells.AddRange(r.Counts.Select(c => c is { } n ? (object?)n : StatisticsFormat.Missing));
             foreach (var change in r.Changes)
             {
-                cells.Add(change.Change);
-                cells.Add(change.ChangePercent is { } p ? Math.Round(p, 1, MidpointRounding.AwayFromZero) : null);
+                cells.Add(change.IsMissing ? "–" : change.Change);
+                cells.Add(change.IsMissing ? "–" : change.ChangePercent is { } p ? Math.Round(p, 1, MidpointRounding.AwayFromZero) : null);
             }
 
             return (IReadOnlyList<object?>)cells;

@@ -7,7 +7,16 @@ public static class StatisticsFormat
 {
     public static CultureInfo Swedish { get; } = CreateCulture();
 
+    /// <summary>What a figure reads when the period has no data for it (never 0: missing is not zero).</summary>
+    public const string Missing = "uppgift saknas";
+
+    /// <summary>A table cell without data: a dash followed by the words, so nobody reads it as 0.</summary>
+    public const string MissingCell = "– (uppgift saknas)";
+
     public static string Number(long value) => value.ToString("#,0", Swedish);
+
+    /// <summary>The number, or <see cref="MissingCell"/> when there is no data.</summary>
+    public static string NumberOrMissing(long? value, bool hasData = true) => hasData && value is { } v ? Number(v) : MissingCell;
 
     public static string Number(int value) => value.ToString("#,0", Swedish);
 

@@ -15,9 +15,6 @@ namespace Mbk.Portal.Features.Statistics.Report;
 /// </summary>
 public sealed partial class StatisticsPanel : LiveComponentBase
 {
-    // Counts are whole numbers and the table below carries the legend in Swedish: no decimals or English labels.
-    private static readonly HeatMapChartOptions HeatMapOptions = new() { ShowLabels = false, ShowLegendLabels = false, ValueFormatString = "0" };
-
     /// <summary>Live events reload the report at most this often.</summary>
     public static readonly TimeSpan MinReloadInterval = TimeSpan.FromSeconds(2);
 
@@ -47,12 +44,10 @@ public sealed partial class StatisticsPanel : LiveComponentBase
     private DateTime? _customFrom;
     private DateTime? _customTo;
 
-    private List<ChartSeries<double>> _categorySeries = [];
-    private string[] _categoryLabels = [];
     private List<ChartSeries<double>> _dailySeries = [];
     private string[] _dailyLabels = [];
-    private List<ChartSeries<double>> _heatSeries = [];
-    private string[] _heatLabels = [];
+    private IReadOnlyList<TrendPoint>? _trendLine;
+    private bool _trendVisitors;
 
     [Inject]
     private StatisticsQueries Queries { get; set; } = default!;
@@ -63,6 +58,10 @@ public sealed partial class StatisticsPanel : LiveComponentBase
     /// <summary>The signed-in staff member; must have a current office.</summary>
     [Parameter, EditorRequired]
     public StaffContext Staff { get; set; } = default!;
+
+    /// <summary>The period to open with (from the address); the current month when null.</summary>
+    [Parameter]
+    public StatisticsPeriod? InitialPeriod { get; set; }
 
     internal StatisticsPeriod? Period { get; private set; }
 
@@ -81,6 +80,19 @@ public sealed partial class StatisticsPanel : LiveComponentBase
         var week = StatisticsPeriod.Containing(PeriodKind.Week, today);
         _week = System.Globalization.ISOWeek.GetWeekOfYear(week.From.ToDateTime(TimeOnly.MinValue));
         Period = StatisticsPeriod.Month(today.Year, today.Month);
+        if (InitialPeriod is { } initial)
+        {
+            Period = initial;
+            _kind = initial.Kind;
+            _day = initial.From.ToDateTime(TimeOnly.MinValue);
+            _customFrom = _day;
+            _customTo = initial.To.ToDateTime(TimeOnly.MinValue);
+            _year = initial.Kind == PeriodKind.Week ? System.Globalization.ISOWeek.GetYear(initial.From.ToDateTime(TimeOnly.MinValue)) : initial.From.Year;
+            _month = initial.From.Month;
+            _tertial = Tertial.TertialOf(initial.From);
+            _week = System.Globalization.ISOWeek.GetWeekOfYear(initial.From.ToDateTime(TimeOnly.MinValue));
+        }
+
         Follow();
         await LoadAsync();
     }
@@ -209,6 +221,7 @@ public sealed partial class StatisticsPanel : LiveComponentBase
         {
             _report = await Queries.GetReportAsync(_officeId, period);
             _comparison = CanCompare ? await Queries.CompareOfficesAsync(Staff.Offices.Select(o => o.Id).ToList(), period) : null;
+            _trendLine = await Queries.GetTrendLineAsync(_officeId, period);
             BuildCharts(_report);
         }
         catch (DomainException ex)
@@ -223,32 +236,27 @@ public sealed partial class StatisticsPanel : LiveComponentBase
 
     private void BuildCharts(StatisticsReport report)
     {
-        var top = report.ChartCategories();
-        _categoryLabels = top.Select(c => c.Name).ToArray();
-        _categorySeries = [new ChartSeries<double> { Name = "Frågor", Data = new ChartData<double>(top.Select(c => (double)c.Count).ToArray()) }];
         _dailyLabels = report.VisitorsPerDay.Select(d => d.Day.ToString("d/M", StatisticsFormat.Swedish)).ToArray();
         _dailySeries = [new ChartSeries<double> { Name = "Besökare", Data = new ChartData<double>(report.VisitorsPerDay.Select(d => (double)d.Visitors).ToArray()) }];
-        _heatLabels = Enumerable.Range(WeekHourMatrix.FirstHour, WeekHourMatrix.Hours).Select(h => h.ToString("00", StatisticsFormat.Swedish)).ToArray();
-        _heatSeries = WeekHourMatrix.WeekdayNames
-            .Select((name, weekday) => new ChartSeries<double>
-            {
-                Name = name,
-                Data = new ChartData<double>(Enumerable.Range(0, WeekHourMatrix.Hours).Select(h => (double)report.WeekHours.Combined(weekday, h)).ToArray()),
-            })
-            .ToList();
     }
 
     private string ExportLink(string path) => Period is null ? "#" : StatisticsExportEndpoints.Link(path, _officeId, Period);
 
-    private static string HeatStyle(long value, long max)
+    /// <summary>A figure, or "– (uppgift saknas)" when the period has no data for it: missing is never shown as 0.</summary>
+    private static string Figure(long? value, bool hasData = true) => StatisticsFormat.NumberOrMissing(value, hasData);
+
+    /// <summary>The report's "Största förändringar": categories with data both years, bases under 20 left out.</summary>
+    private static IReadOnlyList<Mbk.Domain.Reports.ChangeLine> BiggestChangesAgainstLastYear(StatisticsReport report)
     {
-        if (max == 0 || value == 0)
+        var counts = report.Trends.Years.Count;
+        if (counts < 2)
         {
-            return "background-color: transparent";
+            return [];
         }
 
-        var alpha = 0.12 + (0.88 * value / max);
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"background-color: rgba(25, 118, 210, {alpha:0.00}); color: {(alpha > 0.55 ? "#fff" : "inherit")}");
+        return Mbk.Domain.Reports.BiggestChanges.Rank(report.Trends.Categories
+            .Where(r => r.Counts[^1] is not null && r.Counts[^2] is not null)
+            .Select(r => new Mbk.Domain.Reports.ChangeCandidate(r.Name, r.Counts[^1]!.Value, r.Counts[^2]!.Value)));
     }
 
     private static string SourceText(VisitorSplitSource source) => source switch

@@ -71,7 +71,7 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
             questionsTotal,
             queue.Served == 0 ? null : Math.Round((decimal)questionsTotal / queue.Served, 2, MidpointRounding.AwayFromZero));
 
-        var trends = await TrendsAsync(db, office, period, counts, visitorsTotal, categoryById, namesAt, cancellationToken);
+        var trends = await TrendsAsync(db, office, period, counts, readings.Count == 0 ? null : visitorsTotal, categoryById, namesAt, cancellationToken);
 
         return new StatisticsReport(
             office.Id,
@@ -87,7 +87,7 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
             keyFigures,
             trends,
             VisitorsPerDay(readings, zone),
-            WeekHours(tallyHours, ticketHours, zone));
+            WeekHours(tallyHours, ticketHours, zone) with { Open = OpenMask(schedule.Weekly) });
     }
 
     /// <summary>
@@ -100,6 +100,79 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var zoneId = await db.Offices.Where(o => o.Id == officeId).Select(o => o.TimeZoneId).SingleAsync(cancellationToken);
         return await QuestionCountsAsync(db, officeId, period, TimeZoneInfo.FindSystemTimeZoneById(zoneId), cancellationToken);
+    }
+
+    /// <summary>
+    /// The trend line ending with <paramref name="period"/>: the last 12 months for a month, the last 6 tertials for a
+    /// tertial, otherwise the same period in each of the last 5 years. A period without any tally (or reading) has
+    /// null, never 0, so the line has a gap instead of a fall to zero.
+    /// </summary>
+    public async Task<IReadOnlyList<TrendPoint>> GetTrendLineAsync(int officeId, StatisticsPeriod period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var zoneId = await db.Offices.Where(o => o.Id == officeId).Select(o => o.TimeZoneId).SingleAsync(cancellationToken);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(zoneId);
+        var points = new List<TrendPoint>();
+        foreach (var earlier in TrendLinePeriods(period))
+        {
+            var counts = await QuestionCountsAsync(db, officeId, earlier, zone, cancellationToken);
+            var readings = await ReadingsAsync(db, officeId, earlier, zone, cancellationToken);
+            var label = period.Kind switch
+            {
+                PeriodKind.Month => string.Create(CultureInfo.InvariantCulture, $"{StatisticsPanel.MonthNames[earlier.From.Month - 1][..3]} {earlier.From.Year}"),
+                PeriodKind.Tertial => string.Create(CultureInfo.InvariantCulture, $"T{Tertial.TertialOf(earlier.From)} {earlier.From.Year}"),
+                _ => earlier.From.Year.ToString(CultureInfo.InvariantCulture),
+            };
+            points.Add(new TrendPoint(label, counts.Count == 0 ? null : counts.Values.Sum(), readings.Count == 0 ? null : VisitorCalculator.Visitors(readings)));
+        }
+
+        return points;
+    }
+
+    /// <summary>The periods of <see cref="GetTrendLineAsync"/>, oldest first, never before <see cref="StatisticsPeriod.MinYear"/>.</summary>
+    internal static IReadOnlyList<StatisticsPeriod> TrendLinePeriods(StatisticsPeriod period)
+    {
+        var periods = new List<StatisticsPeriod>();
+        switch (period.Kind)
+        {
+            case PeriodKind.Month:
+                for (var back = 11; back >= 0; back--)
+                {
+                    var month = period.From.AddMonths(-back);
+                    if (month.Year >= StatisticsPeriod.MinYear)
+                    {
+                        periods.Add(StatisticsPeriod.Month(month.Year, month.Month));
+                    }
+                }
+
+                break;
+            case PeriodKind.Tertial:
+                var index = (period.From.Year * 3) + Tertial.TertialOf(period.From) - 1;
+                for (var back = 5; back >= 0; back--)
+                {
+                    var i = index - back;
+                    if (i / 3 >= StatisticsPeriod.MinYear)
+                    {
+                        periods.Add(StatisticsPeriod.Tertial(i / 3, (i % 3) + 1));
+                    }
+                }
+
+                break;
+            default:
+                for (var back = 4; back >= 0; back--)
+                {
+                    var year = period.From.Year - back;
+                    if (year >= StatisticsPeriod.MinYear)
+                    {
+                        periods.Add(back == 0 ? period : period.SameInYear(year));
+                    }
+                }
+
+                break;
+        }
+
+        return periods;
     }
 
     /// <summary>Totals per office for a manager with several offices, in the order given.</summary>
@@ -304,7 +377,7 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
     }
 
     private static async Task<TrendTable> TrendsAsync(
-        PortalDbContext db, Office office, StatisticsPeriod period, Dictionary<int, long> current, int currentVisitors,
+        PortalDbContext db, Office office, StatisticsPeriod period, Dictionary<int, long> current, long? currentVisitors,
         Dictionary<int, QuestionCategory> categories, DateTimeOffset namesAt, CancellationToken cancellationToken)
     {
         var zone = office.TimeZone;
@@ -319,33 +392,36 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
             }
         }
 
-        var counts = new List<Dictionary<int, long>>();
-        var visitors = new List<long>();
+        // A year with no tally rows (or no readings) has no data: its figures are null, not 0.
+        var counts = new List<Dictionary<int, long>?>();
+        var visitors = new List<long?>();
         foreach (var earlier in periods)
         {
-            counts.Add(await QuestionCountsAsync(db, office.Id, earlier, zone, cancellationToken));
-            visitors.Add(VisitorCalculator.Visitors(await ReadingsAsync(db, office.Id, earlier, zone, cancellationToken)));
+            var earlierCounts = await QuestionCountsAsync(db, office.Id, earlier, zone, cancellationToken);
+            counts.Add(earlierCounts.Count == 0 ? null : earlierCounts);
+            var readings = await ReadingsAsync(db, office.Id, earlier, zone, cancellationToken);
+            visitors.Add(readings.Count == 0 ? null : VisitorCalculator.Visitors(readings));
         }
 
         periods.Add(period);
-        counts.Add(current);
+        counts.Add(current.Count == 0 ? null : current);
         visitors.Add(currentVisitors);
 
-        var ids = counts.SelectMany(c => c.Where(x => x.Value > 0).Select(x => x.Key)).Distinct();
+        var ids = counts.OfType<Dictionary<int, long>>().SelectMany(c => c.Where(x => x.Value > 0).Select(x => x.Key)).Distinct();
         var rows = ids
-            .Select(id => Row(CategoryName(categories, id, namesAt), counts.Select(c => c.GetValueOrDefault(id)).ToList()))
-            .OrderByDescending(r => r.Counts[^1]).ThenByDescending(r => r.Counts.Sum()).ThenBy(r => r.Name, StringComparer.Create(StatisticsFormat.Swedish, false))
+            .Select(id => Row(CategoryName(categories, id, namesAt), counts.Select(c => c is null ? (long?)null : c.GetValueOrDefault(id)).ToList()))
+            .OrderByDescending(r => r.Counts[^1] ?? 0).ThenByDescending(r => r.Counts.Sum()).ThenBy(r => r.Name, StringComparer.Create(StatisticsFormat.Swedish, false))
             .ToList();
         return new TrendTable(
             periods.Select(p => p.From.Year).ToList(),
             periods.Select(p => p.Label).ToList(),
             rows,
-            Row("Frågor totalt", counts.Select(c => c.Values.Sum()).ToList()),
+            Row("Frågor totalt", counts.Select(c => c?.Values.Sum()).ToList()),
             Row("Besökare", visitors));
     }
 
     /// <summary>A trend row: counts oldest first, changes of the last against each earlier one, newest earlier first.</summary>
-    private static TrendRow Row(string name, List<long> counts)
+    private static TrendRow Row(string name, List<long?> counts)
     {
         var changes = new List<TrendComparison>();
         for (var i = counts.Count - 2; i >= 0; i--)
@@ -385,6 +461,29 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
         }
 
         return new WeekHourMatrix(Fill(tallyHours, zone), Fill(ticketHours, zone));
+    }
+
+    private static bool[][] OpenMask(OpeningHours weekly)
+    {
+        var mask = new bool[7][];
+        for (var weekday = 0; weekday < 7; weekday++)
+        {
+            mask[weekday] = new bool[WeekHourMatrix.Hours];
+            if (weekly.For((DayOfWeek)((weekday + 1) % 7)) is not { } hours)
+            {
+                continue;
+            }
+
+            for (var h = 0; h < WeekHourMatrix.Hours; h++)
+            {
+                var hourStart = new TimeOnly(h + WeekHourMatrix.FirstHour, 0);
+                var hourEnd = hourStart.AddHours(1);
+                var closes = hours.Closes == DayHours.EndOfDay ? TimeOnly.MaxValue : hours.Closes;
+                mask[weekday][h] = hours.Opens < (hourEnd == TimeOnly.MinValue ? TimeOnly.MaxValue : hourEnd) && closes > hourStart;
+            }
+        }
+
+        return mask;
     }
 
     private static string CategoryName(Dictionary<int, QuestionCategory> categories, int id, DateTimeOffset at) =>

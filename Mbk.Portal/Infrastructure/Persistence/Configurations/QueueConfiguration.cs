@@ -36,6 +36,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasOne<Place>().WithMany().HasForeignKey(t => t.PlaceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(t => new { t.OfficeId, t.ServiceDay, t.Status });
         builder.HasIndex(t => new { t.OfficeId, t.Status, t.TakenAt });
+        // Statistics, exports and the staffing forecast ask for an office's tickets by time, whatever their status.
+        builder.HasIndex(t => new { t.OfficeId, t.TakenAt });
     }
 }
 

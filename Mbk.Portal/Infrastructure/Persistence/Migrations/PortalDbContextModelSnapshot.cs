@@ -1005,6 +1005,8 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("ServiceLineId");
 
+                    b.HasIndex("OfficeId", "TakenAt");
+
                     b.HasIndex("OfficeId", "ServiceDay", "Status");
 
                     b.HasIndex("OfficeId", "Status", "TakenAt");
@@ -1357,7 +1359,8 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TicketId");
 
-                    b.HasIndex("OfficeId", "RecordedAt");
+                    b.HasIndex("OfficeId", "RecordedAt", "Granularity", "QuestionCategoryId", "Count", "TicketId")
+                        .HasDatabaseName("IX_QuestionTallies_OfficeId_RecordedAt_Covering");
 
                     b.ToTable("QuestionTallies", (string)null);
                 });
