@@ -105,6 +105,7 @@ public sealed class FeedbackLiveTests : IClassFixture<Browser>, IAsyncLifetime
         await manager.GetByTestId("meeting-agenda").GetByRole(AriaRole.Button, new() { Name = pointTitle }).ClickAsync();
         await Expect(manager.GetByTestId("meeting-current-title")).ToHaveTextAsync(pointTitle);
         await Expect(manager.GetByTestId("meeting-point-feedback-link")).ToHaveAttributeAsync("href", $"/feedback/{id}");
+        await manager.GetByTestId("decision-form-toggle").ClickAsync();
         await manager.GetByTestId("decision-text").FillAsync("Vi sätter upp en skylt om väntetiden vid bord 2");
         await manager.GetByTestId("decision-category").SelectOptionAsync("Rutin");
         await manager.GetByTestId("decision-save").ClickAsync();

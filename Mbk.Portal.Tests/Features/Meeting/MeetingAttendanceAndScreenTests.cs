@@ -32,6 +32,7 @@ public sealed class MeetingAttendanceAndScreenTests : MudBunitContext
         Services.AddSingleton(_queries);
         Services.AddSingleton(new YesterdaysFigures(new StatisticsQueries(_database)));
         Services.AddSingleton(_office.Queries);
+        Services.AddSingleton(new Mbk.Portal.Features.Feedback.FeedbackQueries(_database, new Mbk.Portal.Features.Almanac.OpeningHours.OpeningScheduleQueries(_database, _office.Clock), _office.Clock));
         RenderMudProviders();
     }
 

@@ -27,6 +27,7 @@ public sealed class StatisticsMissingDataTests : MudBunitContext
         Services.AddSingleton<ILiveEventBus>(_database.Bus);
         Services.AddSingleton<TimeProvider>(_clock);
         Services.AddSingleton(new StatisticsQueries(_database));
+        Services.AddSingleton(new Mbk.Portal.Features.Feedback.FeedbackStatistics(_database, _clock));
         RenderMudProviders();
     }
 
