@@ -23,7 +23,7 @@ public sealed class FeedbackLiveTests : IClassFixture<Browser>, IAsyncLifetime
     private readonly Browser _browser;
     private readonly PortalAppFactory _portal = new(configureServices: s =>
     {
-        s.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FixedDateClock(Today)));
+        s.Replace(ServiceDescriptor.Singleton<TimeProvider>(new ShiftedTimeProvider(Today)));
         // The browser's cookie jar lives in real time: sign-in cookies keep the system clock, the portal the fixed date.
         s.PostConfigureAll<CookieAuthenticationOptions>(o => o.TimeProvider = TimeProvider.System);
     });
@@ -138,15 +138,5 @@ public sealed class FeedbackLiveTests : IClassFixture<Browser>, IAsyncLifetime
         await Expect(colleague.GetByTestId("feedback-contact-hidden")).ToBeVisibleAsync();
         (await colleague.ContentAsync()).ShouldNotContain(Email);
         (await colleague.ContentAsync()).ShouldNotContain("Kontaktsson");
-    }
-
-    /// <summary>A fixed date that still ticks, so timers, cookies and circuits behave as with the system clock.</summary>
-    private sealed class FixedDateClock(DateTimeOffset start) : TimeProvider
-    {
-        private readonly TimeSpan _offset = start - TimeProvider.System.GetUtcNow();
-
-        public override DateTimeOffset GetUtcNow() => TimeProvider.System.GetUtcNow() + _offset;
-
-        public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
     }
 }

@@ -20,7 +20,7 @@ public sealed class StaffingNeedTests : IClassFixture<Browser>, IAsyncLifetime
     private static readonly IsoWeekNumber Week = IsoWeekNumber.Of(Tuesday);
     private readonly Browser _browser;
     private readonly PortalAppFactory _portal = new(configureServices: services =>
-        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FixedStartClock(new DateTimeOffset(2030, 11, 26, 7, 0, 0, TimeSpan.Zero)))));
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new ShiftedTimeProvider(new DateTimeOffset(2030, 11, 26, 7, 0, 0, TimeSpan.Zero)))));
 
     private Uri _address = default!;
     private int _deskId;

@@ -36,15 +36,8 @@ public static class PersistenceExtensions
     /// </summary>
     public static string ResolveSqliteConnectionString(IConfiguration configuration, string contentRoot)
     {
-        var dataDirectory = DataDirectory(configuration, contentRoot);
-        var builder = new SqliteConnectionStringBuilder(
-            configuration.GetConnectionString(ConnectionStringName)
-            ?? $"Data Source={Path.Combine(dataDirectory, "mbk-portal.db")}");
-        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory && !Path.IsPathRooted(builder.DataSource))
-        {
-            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
-        }
-
+        var builder = SqliteConnection(configuration, contentRoot);
+        Directory.CreateDirectory(DataDirectoryPath(configuration, contentRoot));
         if (builder.Mode != SqliteOpenMode.Memory && Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } folder)
         {
             Directory.CreateDirectory(folder);
@@ -54,12 +47,34 @@ public static class PersistenceExtensions
         return builder.ToString();
     }
 
+    /// <summary>The database file the configuration points at, worked out without creating anything.</summary>
+    public static string SqliteDatabasePath(IConfiguration configuration, string contentRoot) =>
+        SqliteConnection(configuration, contentRoot).DataSource;
+
+    private static SqliteConnectionStringBuilder SqliteConnection(IConfiguration configuration, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            configuration.GetConnectionString(ConnectionStringName)
+            ?? $"Data Source={Path.Combine(DataDirectoryPath(configuration, contentRoot), "mbk-portal.db")}");
+        if (builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+        }
+
+        return builder;
+    }
+
     public static string DataDirectory(IConfiguration configuration, string contentRoot)
     {
-        var configured = configuration["Portal:DataDirectory"] ?? "data";
-        var full = Path.GetFullPath(Path.IsPathRooted(configured) ? configured : Path.Combine(contentRoot, configured));
+        var full = DataDirectoryPath(configuration, contentRoot);
         Directory.CreateDirectory(full);
         return full;
+    }
+
+    private static string DataDirectoryPath(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration["Portal:DataDirectory"] ?? "data";
+        return Path.GetFullPath(Path.IsPathRooted(configured) ? configured : Path.Combine(contentRoot, configured));
     }
 
     /// <summary>The resolved database settings of this portal instance.</summary>

@@ -22,7 +22,7 @@ public static class StartupFailure
             return null;
         }
 
-        var path = DatabasePath(configuration, contentRoot);
+        var path = PersistenceExtensions.SqliteDatabasePath(configuration, contentRoot);
         return $"Mbk Portal kan inte starta: databasen {path} eller dess mapp går inte att skapa eller skriva. " +
             "Ge portalens användare skrivrätt där, eller ange en annan mapp med Portal:DataDirectory " +
             "(t.ex. miljövariabeln Portal__DataDirectory=/var/lib/mbk-portal).";
@@ -40,20 +40,5 @@ public static class StartupFailure
         }
 
         return false;
-    }
-
-    /// <summary>The database file the configuration points at, worked out without creating any folder.</summary>
-    private static string DatabasePath(IConfiguration configuration, string contentRoot)
-    {
-        var configured = configuration["Portal:DataDirectory"] ?? "data";
-        var dataDirectory = Path.GetFullPath(Path.IsPathRooted(configured) ? configured : Path.Combine(contentRoot, configured));
-        var connectionString = configuration.GetConnectionString(PersistenceExtensions.ConnectionStringName);
-        if (connectionString is null)
-        {
-            return Path.Combine(dataDirectory, "mbk-portal.db");
-        }
-
-        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        return Path.IsPathRooted(source) ? source : Path.GetFullPath(Path.Combine(contentRoot, source));
     }
 }
