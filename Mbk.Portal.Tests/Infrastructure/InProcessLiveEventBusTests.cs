@@ -20,6 +20,7 @@ public sealed class InProcessLiveEventBusTests
         using var s2 = _bus.Subscribe(2, e => { office2.Add(e); return Task.CompletedTask; });
 
         await _bus.PublishAsync(EventFor(1));
+        await _bus.WhenDeliveredAsync();
 
         office1.ShouldHaveSingleItem();
         office2.ShouldBeEmpty();
@@ -33,6 +34,7 @@ public sealed class InProcessLiveEventBusTests
 
         await _bus.PublishAsync(EventFor(1));
         await _bus.PublishAsync(EventFor(7));
+        await _bus.WhenDeliveredAsync();
 
         all.Select(e => e.OfficeId).ShouldBe([1, 7]);
     }
@@ -60,6 +62,7 @@ public sealed class InProcessLiveEventBusTests
         using var fine = _bus.Subscribe(1, _ => { received++; return Task.CompletedTask; });
 
         await _bus.PublishAsync(EventFor(1));
+        await _bus.WhenDeliveredAsync();
 
         received.ShouldBe(1);
     }

@@ -4,6 +4,7 @@ using Mbk.Domain.Queue;
 using Mbk.Portal.Features.Identity;
 using Mbk.Portal.Features.Queue;
 using Mbk.Portal.Features.Queue.Display;
+using Mbk.Portal.Features.Queue.Live;
 using Mbk.Portal.Infrastructure.Live;
 using Mbk.Portal.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
@@ -43,6 +44,7 @@ public sealed class DisplayPageTests : MudBunitContext
         Services.AddSingleton(new QueueQueries(_database, TimeProvider.System));
         Services.AddSingleton(new Mbk.Portal.Features.Almanac.PartnerVisits.PartnerVisitQueueGate(_database, TimeProvider.System));
         Services.AddSingleton(_commands);
+        Services.AddQueueReadModels(_database, TimeProvider.System);
         _module = JSInterop.SetupModule("./js/display.js");
         _module.Setup<bool>("isUnlocked").SetResult(true);
         _module.Setup<bool>("announce", _ => true).SetResult(true);
@@ -133,11 +135,12 @@ public sealed class DisplayPageTests : MudBunitContext
     [Fact]
     public async Task ShouldUnsubscribeWhenDisplayIsDisposed()
     {
+        var board = Services.GetRequiredService<DisplayReadModel>();
         var cut = RenderDisplay();
-        cut.WaitForAssertion(() => _database.Bus.SubscriberCount(_office.Id).ShouldBe(1));
+        cut.WaitForAssertion(() => board.WatcherCount(_office.Id).ShouldBe(1));
 
         await DisposeComponentsAsync();
 
-        _database.Bus.SubscriberCount(_office.Id).ShouldBe(0);
+        board.WatcherCount(_office.Id).ShouldBe(0);
     }
 }
