@@ -25,17 +25,22 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     [Inject]
     private ILoggerFactory LoggerFactory { get; set; } = default!;
 
-    /// <summary>Follows one office; the handler runs on the component's dispatcher for each event, then the component re-renders.</summary>
+    /// <summary>
+    /// Follows one office; the handler runs on the component's dispatcher for each event, in order, then the component
+    /// re-renders. Delivery is this component's own (the publisher never waits for it); prefer the coalescing overload
+    /// for screens that reload on every change.
+    /// </summary>
     protected void Listen(int officeId, Func<IOfficeEvent, Task> onEvent)
     {
         ArgumentNullException.ThrowIfNull(onEvent);
-        Listen(officeId, static _ => true, async events =>
+        Replace(ref _subscription, LiveEvents.Subscribe(officeId, e => InvokeAsync(async () =>
         {
-            foreach (var officeEvent in events)
+            if (!_liveDisposed)
             {
-                await onEvent(officeEvent);
+                await onEvent(e);
+                StateHasChanged();
             }
-        });
+        })));
     }
 
     /// <summary>
