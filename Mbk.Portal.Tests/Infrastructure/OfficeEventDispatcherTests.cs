@@ -27,9 +27,12 @@ public sealed class OfficeEventDispatcherTests : IAsyncLifetime
         var tracked = await db.Offices.SingleAsync(o => o.Id == office.Id);
 
         tracked.SetMessageOfTheDay("Hej", "Maria", DateTimeOffset.UtcNow);
+        await _database.Bus.WhenDeliveredAsync();
         _published.ShouldBeEmpty();
         await db.SaveChangesAsync();
         await db.SaveChangesAsync();
+
+        await _database.Bus.WhenDeliveredAsync();
 
         _published.ShouldHaveSingleItem().OfficeId.ShouldBe(office.Id);
     }
@@ -44,8 +47,11 @@ public sealed class OfficeEventDispatcherTests : IAsyncLifetime
         tracked.SetMessageOfTheDay("Hej", "Maria", DateTimeOffset.UtcNow);
 
         await db.SaveChangesAsync();
+        await _database.Bus.WhenDeliveredAsync();
         _published.ShouldBeEmpty();
         await transaction.CommitAsync();
+
+        await _database.Bus.WhenDeliveredAsync();
 
         _published.ShouldHaveSingleItem();
     }
@@ -63,6 +69,8 @@ public sealed class OfficeEventDispatcherTests : IAsyncLifetime
             await transaction.RollbackAsync();
         }
 
+        await _database.Bus.WhenDeliveredAsync();
+
         _published.ShouldBeEmpty();
         await using var check = _database.CreateDbContext();
         (await check.Offices.SingleAsync(o => o.Id == office.Id)).MessageOfTheDay.ShouldBeNull();
@@ -78,6 +86,8 @@ public sealed class OfficeEventDispatcherTests : IAsyncLifetime
         db.Offices.Add(Office.Create("Dubblett", "forsta"));
 
         await Should.ThrowAsync<DbUpdateException>(() => db.SaveChangesAsync());
+
+        await _database.Bus.WhenDeliveredAsync();
 
         _published.ShouldBeEmpty();
     }

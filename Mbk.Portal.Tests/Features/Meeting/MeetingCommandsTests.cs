@@ -188,6 +188,7 @@ public sealed class MeetingCommandsTests : IAsyncLifetime
         await _commands.GoToAsync(_chair, id, 1);
         var decisionId = await _commands.RecordDecisionAsync(_chair, id, 1, new DecisionInput("Två i disken på måndagar.", DecisionCategory.Arbetssatt, null, null));
 
+        await _database.Bus.WhenDeliveredAsync();
         received.ShouldContain(new MeetingPointChanged(_office.Id, id, 1));
         received.OfType<DecisionRecorded>().ShouldHaveSingleItem().DecisionId.ShouldBe(decisionId);
         received.OfType<MeetingStarted>().ShouldHaveSingleItem().MeetingId.ShouldBe(id);

@@ -70,6 +70,7 @@ internal sealed class QueueScenario
         services.AddSingleton(Queries);
         services.AddSingleton(Commands);
         services.AddSingleton(SettingsCommands);
+        services.AddQueueReadModels(Database, Clock);
     }
 
     /// <summary>A staff member with a real user row, so places show who sits there.</summary>

@@ -4,7 +4,9 @@ using Mbk.Domain.Queue;
 using Mbk.Portal.Features.Identity;
 using Mbk.Portal.Features.Queue;
 using Mbk.Portal.Features.Queue.Display;
+using Mbk.Portal.Features.Queue.Live;
 using Mbk.Portal.Infrastructure.Live;
+using Mbk.Portal.Infrastructure.Persistence;
 using Mbk.Portal.Tests.TestSupport;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +22,7 @@ public sealed class DisplayPageTests : MudBunitContext
     private Place _table = default!;
     private QueueCommands _commands = default!;
     private BunitJSModuleInterop _module = default!;
+    private bool _browserNeverAnswers;
 
     public override async Task InitializeAsync()
     {
@@ -43,9 +46,12 @@ public sealed class DisplayPageTests : MudBunitContext
         Services.AddSingleton(new QueueQueries(_database, TimeProvider.System));
         Services.AddSingleton(new Mbk.Portal.Features.Almanac.PartnerVisits.PartnerVisitQueueGate(_database, TimeProvider.System));
         Services.AddSingleton(_commands);
+        Services.AddQueueReadModels(_database, TimeProvider.System);
         _module = JSInterop.SetupModule("./js/display.js");
         _module.Setup<bool>("isUnlocked").SetResult(true);
-        _module.Setup<bool>("announce", _ => true).SetResult(true);
+        _module.Setup<bool>("announce", _ => !_browserNeverAnswers).SetResult(true);
+        // A display whose browser is gone: the announcement is sent and never answered.
+        _module.Setup<bool>("announce", _ => _browserNeverAnswers);
     }
 
     private IRenderedComponent<DisplayPage> RenderDisplay(string slug = "testby", string? speech = null)
@@ -133,11 +139,86 @@ public sealed class DisplayPageTests : MudBunitContext
     [Fact]
     public async Task ShouldUnsubscribeWhenDisplayIsDisposed()
     {
+        var board = Services.GetRequiredService<DisplayReadModel>();
         var cut = RenderDisplay();
-        cut.WaitForAssertion(() => _database.Bus.SubscriberCount(_office.Id).ShouldBe(1));
+        cut.WaitForAssertion(() => board.WatcherCount(_office.Id).ShouldBe(1));
 
         await DisposeComponentsAsync();
 
-        _database.Bus.SubscriberCount(_office.Id).ShouldBe(0);
+        board.WatcherCount(_office.Id).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ShouldRenderABurstOfFiftyChangesABoundedNumberOfTimesWithTheFinalState()
+    {
+        var cut = RenderDisplay();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=display-waiting-A]").TextContent.ShouldBe("0"));
+        cut.WaitForAssertion(() => _module.VerifyInvoke("isUnlocked"));
+        // Fifty tickets written without events, then their fifty events at once: a burst the display has not seen.
+        var silent = new QueueCommands(new SilentDatabase(_database.FilePath), TimeProvider.System, new TicketRateLimiter(100, TimeSpan.FromMinutes(1), TimeProvider.System));
+        var receipts = new List<TicketReceipt>();
+        for (var i = 0; i < 50; i++)
+        {
+            receipts.Add((await silent.TakeTicketAsync("testby", _samhall.Id, "kiosk")).Receipt!);
+        }
+
+        var rendersBefore = cut.RenderCount;
+        foreach (var receipt in receipts)
+        {
+            await _database.Bus.PublishAsync(new TicketIssued(_office.Id, receipt.TicketId, receipt.Number, _samhall.Id, TicketStatus.Waiting, receipt.TakenAt, false, null, null));
+        }
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=display-waiting-A]").TextContent.ShouldBe("50"));
+        await _database.Bus.WhenDeliveredAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.Delay(300);
+        (cut.RenderCount - rendersBefore).ShouldBeInRange(1, 5);
+        cut.Find("[data-testid=display-waiting-A]").TextContent.ShouldBe("50");
+    }
+
+    [Fact]
+    public async Task ShouldHoldNothingWhenTheBrowserNeverAnswersTheAnnouncement()
+    {
+        _browserNeverAnswers = true;
+        await using (var db = _database.CreateDbContext())
+        {
+            db.Places.Add(Place.Create(_office.Id, "Bord 3", 2));
+            await db.SaveChangesAsync();
+        }
+
+        var bord3 = await PlaceIdAsync("Bord 3");
+        await _commands.TakeTicketAsync("testby", _samhall.Id, "kiosk");
+        await _commands.TakeTicketAsync("testby", _samhall.Id, "kiosk");
+        var cut = RenderDisplay();
+        cut.WaitForAssertion(() => _module.VerifyInvoke("isUnlocked"));
+        var first = TestDatabase.Staff(_office, StaffRoles.Advisor);
+        var second = TestDatabase.Staff(_office, StaffRoles.Advisor);
+        await _commands.SitDownAsync(first, _table.Id, [_samhall.Id]);
+        await _commands.SitDownAsync(second, bord3, [_samhall.Id]);
+
+        (await _commands.CallNextAsync(first).WaitAsync(TimeSpan.FromSeconds(5))).ShouldBe("A001");
+        cut.WaitForAssertion(() => _module.VerifyInvoke("announce"));
+        (await _commands.CallNextAsync(second).WaitAsync(TimeSpan.FromSeconds(5))).ShouldBe("A002");
+
+        // The display itself keeps following while its first announcement is still unanswered.
+        cut.WaitForAssertion(() => cut.Find("[data-testid=display-current-number]").TextContent.ShouldBe("A002"));
+        cut.Find("[data-testid=display-current-place]").TextContent.ShouldBe("Bord 3");
+        cut.WaitForAssertion(() => _module.VerifyInvoke("announce", 2));
+    }
+
+    private async Task<int> PlaceIdAsync(string name)
+    {
+        await using var db = _database.CreateDbContext();
+        return await db.Places.Where(p => p.OfficeId == _office.Id && p.Name == name).Select(p => p.Id).SingleAsync();
+    }
+
+    /// <summary>The same SQLite file without the event dispatcher: writes that publish nothing.</summary>
+    private sealed class SilentDatabase(string filePath) : IDbContextFactory<PortalDbContext>
+    {
+        private readonly DbContextOptions<PortalDbContext> _options = new DbContextOptionsBuilder<PortalDbContext>()
+            .UseSqlite($"Data Source={filePath}")
+            .AddInterceptors(new SqlitePragmas(10_000))
+            .Options;
+
+        public PortalDbContext CreateDbContext() => new(_options);
     }
 }

@@ -5,6 +5,7 @@ using Mbk.Portal.Features.Almanac.OpeningHours;
 using Mbk.Portal.Features.Identity;
 using Mbk.Portal.Features.Queue;
 using Mbk.Portal.Features.Queue.Kiosk;
+using Mbk.Portal.Features.Queue.Live;
 using Mbk.Portal.Infrastructure.Live;
 using Mbk.Portal.Tests.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -43,6 +44,7 @@ public sealed class KioskPageTests : MudBunitContext
         Services.AddSingleton(new QueueQueries(_database, TimeProvider.System));
         Services.AddSingleton(new QueueCommands(_database, TimeProvider.System,
             new TicketRateLimiter(maxTicketsPerKiosk, TimeSpan.FromMinutes(1), TimeProvider.System)));
+        Services.AddQueueReadModels(_database, TimeProvider.System);
         return Render<KioskPage>(p => p.Add(c => c.Office, slug));
     }
 
@@ -250,10 +252,11 @@ public sealed class KioskPageTests : MudBunitContext
     public async Task ShouldUnsubscribeWhenKioskIsDisposed()
     {
         var cut = RenderKiosk();
-        cut.WaitForAssertion(() => _database.Bus.SubscriberCount(_office.Id).ShouldBe(1));
+        var board = Services.GetRequiredService<KioskReadModel>();
+        cut.WaitForAssertion(() => board.WatcherCount(_office.Id).ShouldBe(1));
 
         await DisposeComponentsAsync();
 
-        _database.Bus.SubscriberCount(_office.Id).ShouldBe(0);
+        board.WatcherCount(_office.Id).ShouldBe(0);
     }
 }

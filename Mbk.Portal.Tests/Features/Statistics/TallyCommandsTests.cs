@@ -173,6 +173,7 @@ public sealed class TallyCommandsTests : IAsyncLifetime
         name.ShouldBe("Migrationsfrågor");
         (await _tally.TalliesAsync()).Select(t => t.Id).ShouldBe([first]);
         (await _tally.ReferralsAsync()).ShouldBeEmpty();
+        await _tally.Database.Bus.WhenDeliveredAsync();
         undone.ShouldHaveSingleItem().QuestionCategoryId.ShouldBe(_tally.Migration.Id);
     }
 

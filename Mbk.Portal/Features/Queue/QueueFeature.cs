@@ -1,4 +1,5 @@
 using Mbk.Domain.Queue;
+using Mbk.Portal.Features.Queue.Live;
 
 namespace Mbk.Portal.Features.Queue;
 
@@ -18,6 +19,12 @@ public static class QueueFeature
                 sp.GetRequiredService<TimeProvider>());
         });
         services.AddHostedService<EndOfDayService>();
+
+        // Shared per-office pictures of the live screens: computed once per change, read by every circuit.
+        services.AddSingleton<DisplayReadModel>();
+        services.AddSingleton<KioskReadModel>();
+        services.AddSingleton<MonitorReadModel>();
+        services.AddSingleton<OfficeSlugs>();
         return services;
     }
 }

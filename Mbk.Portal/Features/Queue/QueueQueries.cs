@@ -31,11 +31,29 @@ public sealed class QueueQueries(IDbContextFactory<PortalDbContext> dbFactory, T
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var office = await db.Offices.AsNoTracking().SingleOrDefaultAsync(o => o.Slug == slug && o.IsActive, cancellationToken);
-        if (office is null)
-        {
-            return null;
-        }
+        return office is null ? null : await KioskAsync(db, office, cancellationToken);
+    }
 
+    /// <summary>The kiosk's view of an active office by its id (for the shared read model); null when there is none.</summary>
+    public async Task<KioskView?> GetKioskAsync(int officeId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var office = await db.Offices.AsNoTracking().SingleOrDefaultAsync(o => o.Id == officeId && o.IsActive, cancellationToken);
+        return office is null ? null : await KioskAsync(db, office, cancellationToken);
+    }
+
+    /// <summary>The id of the active office with this slug; null when there is none.</summary>
+    public async Task<int?> FindOfficeIdAsync(string slug, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Offices.AsNoTracking()
+            .Where(o => o.Slug == slug && o.IsActive)
+            .Select(o => (int?)o.Id)
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    private async Task<KioskView> KioskAsync(PortalDbContext db, Office office, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var schedule = await OpeningScheduleQueries.LoadAroundAsync(db, office, now, cancellationToken);
         var isOpen = schedule.IsOpen(now, office.TimeZone);
@@ -54,11 +72,19 @@ public sealed class QueueQueries(IDbContextFactory<PortalDbContext> dbFactory, T
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var office = await db.Offices.AsNoTracking().SingleOrDefaultAsync(o => o.Slug == slug && o.IsActive, cancellationToken);
-        if (office is null)
-        {
-            return null;
-        }
+        return office is null ? null : await DisplayAsync(db, office, recentCount, cancellationToken);
+    }
 
+    /// <summary>The display's view of an active office by its id (for the shared read model); null when there is none.</summary>
+    public async Task<DisplayView?> GetDisplayAsync(int officeId, int recentCount = 5, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var office = await db.Offices.AsNoTracking().SingleOrDefaultAsync(o => o.Id == officeId && o.IsActive, cancellationToken);
+        return office is null ? null : await DisplayAsync(db, office, recentCount, cancellationToken);
+    }
+
+    private async Task<DisplayView> DisplayAsync(PortalDbContext db, Office office, int recentCount, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var day = ServiceDayCalculator.ServiceDay(now, office.TimeZone);
         var calls = await (from t in db.Tickets.AsNoTracking()

@@ -72,6 +72,7 @@ public sealed class AlmanacEventCommandsTests : IAsyncLifetime
         var id = await _commands.AddAsync(_advisor, Skatteverket());
         await _commands.CancelOccurrenceAsync(_manager, id, new DateOnly(2026, 12, 2), 0);
 
+        await _database.Bus.WhenDeliveredAsync();
         received.ShouldBe([new AlmanacChanged(_office.Id, AlmanacArea.Events), new AlmanacChanged(_office.Id, AlmanacArea.Events)]);
     }
 

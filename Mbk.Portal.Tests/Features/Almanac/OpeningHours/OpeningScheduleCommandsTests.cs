@@ -59,6 +59,7 @@ public sealed class OpeningScheduleCommandsTests : IAsyncLifetime
         schedule.HoursOn(new DateOnly(2026, 11, 27)).ShouldBeNull();
         schedule.ClosedReason(new DateOnly(2026, 11, 27)).ShouldBe("Planeringsdag");
         schedule.HoursOn(new DateOnly(2026, 11, 26)).ShouldBe(Hours(9, 19));
+        await _database.Bus.WhenDeliveredAsync();
         events.ShouldContain(new AlmanacChanged(_office.Id, AlmanacArea.OpeningHours));
         events.ShouldContain(new QueueSetupChanged(_office.Id));
     }
@@ -116,6 +117,7 @@ public sealed class OpeningScheduleCommandsTests : IAsyncLifetime
         await _commands.RemoveExceptionAsync(_manager, id);
 
         (await _queries.GetAsync(_office.Id)).HoursOn(new DateOnly(2026, 11, 26)).ShouldBe(Hours(9, 19));
+        await _database.Bus.WhenDeliveredAsync();
         events.ShouldContain(new AlmanacChanged(_office.Id, AlmanacArea.OpeningHours));
     }
 
@@ -154,6 +156,7 @@ public sealed class OpeningScheduleCommandsTests : IAsyncLifetime
         await _commands.SetWeeklyHoursAsync(_manager, weekly);
 
         (await _queries.GetAsync(_office.Id)).Weekly.ShouldBe(weekly);
+        await _database.Bus.WhenDeliveredAsync();
         events.ShouldContain(new AlmanacChanged(_office.Id, AlmanacArea.OpeningHours));
         events.ShouldContain(new QueueSetupChanged(_office.Id));
     }

@@ -135,6 +135,7 @@ public sealed class PartnerVisitQueueGateTests : MudBunitContext
         Services.AddSingleton<TimeProvider>(_clock);
         Services.AddSingleton(_queue.Queries);
         Services.AddSingleton(new PartnerVisitQueueGate(_database, _clock));
+        Services.AddQueueReadModels(_database, _clock);
         var module = JSInterop.SetupModule("./js/display.js");
         module.Setup<bool>("isUnlocked").SetResult(true);
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/display/{_queue.Office.Slug}");
@@ -163,6 +164,7 @@ public sealed class PartnerVisitQueueGateTests : MudBunitContext
         Services.AddSingleton<TimeProvider>(_clock);
         Services.AddSingleton(_queue.Queries);
         Services.AddSingleton(gate);
+        Services.AddQueueReadModels(_database, _clock);
         JSInterop.SetupModule("./js/display.js").Setup<bool>("isUnlocked").SetResult(true);
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/display/{_queue.Office.Slug}");
 

@@ -41,6 +41,7 @@ public sealed class StaffingCommandsTests : IAsyncLifetime
         row.PlaceName.ShouldBe("Bord 1");
         row.StaffName.ShouldBe("Amina Vägledare");
         row.Note.ShouldBe("Tolkar arabiska");
+        await _database.Bus.WhenDeliveredAsync();
         published.ShouldBe([new AlmanacChanged(_office.Office.Id, AlmanacArea.Staffing)]);
     }
 

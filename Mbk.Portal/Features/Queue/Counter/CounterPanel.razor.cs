@@ -83,13 +83,8 @@ public sealed partial class CounterPanel : LiveComponentBase
 
     protected override async Task OnInitializedAsync()
     {
-        Listen(OfficeId, async e =>
-        {
-            if (e is TicketIssued or TicketCalled or TicketStatusChanged or QueueSetupChanged or PlaceOccupancyChanged)
-            {
-                await ReloadAsync();
-            }
-        });
+        // Coalesced: a burst of calls at other counters reloads this counter once more, not once per call.
+        Listen(OfficeId, Live.QueueTopics.ChangesQueueFigures, _ => ReloadAsync());
         await ReloadAsync();
         RefreshEvery(Clock, RefreshInterval, ReloadAsync);
     }

@@ -14,8 +14,6 @@ namespace Mbk.Portal.Features.Queue.Monitor;
 /// </summary>
 public sealed partial class QueueMonitorPanel : LiveComponentBase
 {
-    private static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(30);
-
     private MonitorView? _view;
     private string? _error;
     private int? _editingServiceId;
@@ -23,13 +21,13 @@ public sealed partial class QueueMonitorPanel : LiveComponentBase
     private bool _saving;
 
     [Inject]
+    private Live.MonitorReadModel Board { get; set; } = default!;
+
+    [Inject]
     private QueueQueries Queries { get; set; } = default!;
 
     [Inject]
     private QueueSettingsCommands SettingsCommands { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Clock { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -42,18 +40,12 @@ public sealed partial class QueueMonitorPanel : LiveComponentBase
 
     protected override async Task OnInitializedAsync()
     {
-        Listen(OfficeId, async e =>
-        {
-            if (e is TicketIssued or TicketCalled or TicketStatusChanged or QueueSetupChanged or PlaceOccupancyChanged)
-            {
-                await ReloadAsync();
-            }
-        });
+        // The office's shared figures: recomputed once per change (and every 30 seconds) for every open monitor.
+        Follow(Board, OfficeId, _ => ReloadAsync());
         await ReloadAsync();
-        RefreshEvery(Clock, RefreshInterval, ReloadAsync);
     }
 
-    private async Task ReloadAsync() => _view = await Queries.GetMonitorAsync(OfficeId);
+    private async Task ReloadAsync() => _view = (await Board.GetAsync(OfficeId)).Value;
 
     private void EditTarget(MonitorServiceRow row)
     {
