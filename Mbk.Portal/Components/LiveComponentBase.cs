@@ -6,7 +6,7 @@ namespace Mbk.Portal.Components;
 
 /// <summary>
 /// Base for components that follow an office live, and the one way they refresh: from the office's events
-/// (<see cref="Listen(int, Func{IOfficeEvent, Task})"/>), from a shared read model (<see cref="Follow"/>) or on a timer
+/// (<see cref="Listen"/>), from a shared read model (<see cref="Follow"/>) or on a timer
 /// (<see cref="RefreshEvery"/>). Each source is coalesced: a component still handling the previous change handles the
 /// changes that arrived meanwhile in one more pass and renders once, and nothing that publishes or ticks waits for it.
 /// Subscriptions and timers end when the component is disposed, so closed screens leave nothing behind.
@@ -24,24 +24,6 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
 
     [Inject]
     private ILoggerFactory LoggerFactory { get; set; } = default!;
-
-    /// <summary>
-    /// Follows one office; the handler runs on the component's dispatcher for each event, in order, then the component
-    /// re-renders. Delivery is this component's own (the publisher never waits for it); prefer the coalescing overload
-    /// for screens that reload on every change.
-    /// </summary>
-    protected void Listen(int officeId, Func<IOfficeEvent, Task> onEvent)
-    {
-        ArgumentNullException.ThrowIfNull(onEvent);
-        Replace(ref _subscription, LiveEvents.Subscribe(officeId, e => InvokeAsync(async () =>
-        {
-            if (!_liveDisposed)
-            {
-                await onEvent(e);
-                StateHasChanged();
-            }
-        })));
-    }
 
     /// <summary>
     /// Follows the events of one office that <paramref name="caresAbout"/> selects; <paramref name="onChanges"/> runs on

@@ -92,13 +92,7 @@ public sealed partial class AlmanacPanel : LiveComponentBase
     {
         _today = DateOnly.FromDateTime(OfficeTime.Local(Clock.GetUtcNow()).DateTime);
         _date = _today;
-        Listen(OfficeId, async e =>
-        {
-            if (e is AlmanacChanged)
-            {
-                await LoadAsync();
-            }
-        });
+        Listen(OfficeId, e => e is AlmanacChanged, _ => LoadAsync());
         _options = await Queries.GetPartnerVisitOptionsAsync(OfficeId);
     }
 

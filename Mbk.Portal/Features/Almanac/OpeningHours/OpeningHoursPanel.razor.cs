@@ -59,13 +59,7 @@ public sealed partial class OpeningHoursPanel : LiveComponentBase
 
     protected override async Task OnInitializedAsync()
     {
-        Listen(OfficeId, async e =>
-        {
-            if (e is AlmanacChanged { Area: AlmanacArea.OpeningHours })
-            {
-                await LoadAsync();
-            }
-        });
+        Listen(OfficeId, e => e is AlmanacChanged { Area: AlmanacArea.OpeningHours }, _ => LoadAsync());
         await LoadAsync();
     }
 

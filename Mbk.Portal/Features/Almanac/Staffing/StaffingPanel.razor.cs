@@ -60,13 +60,7 @@ public sealed partial class StaffingPanel : LiveComponentBase
 
     protected override void OnInitialized()
     {
-        Listen(OfficeId, async e =>
-        {
-            if (e is AlmanacChanged { Area: AlmanacArea.Staffing } or QueueSetupChanged)
-            {
-                await ReloadAsync();
-            }
-        });
+        Listen(OfficeId, e => e is AlmanacChanged { Area: AlmanacArea.Staffing } or QueueSetupChanged, _ => ReloadAsync());
     }
 
     protected override async Task OnParametersSetAsync()

@@ -40,13 +40,7 @@ public sealed partial class FeedbackItemPanel : LiveComponentBase
     protected override async Task OnInitializedAsync()
     {
         var officeId = FeedbackAccess.RequireOffice(Staff);
-        Listen(officeId, async e =>
-        {
-            if ((e is FeedbackChanged changed && changed.FeedbackId == FeedbackId) || e is DecisionRecorded or MeetingClosed)
-            {
-                await ReloadAsync();
-            }
-        });
+        Listen(officeId, e => (e is FeedbackChanged changed && changed.FeedbackId == FeedbackId) || e is DecisionRecorded or MeetingClosed, _ => ReloadAsync());
         await ReloadAsync();
     }
 

@@ -54,13 +54,7 @@ public sealed partial class FeedbackPanel : LiveComponentBase
 
     protected override async Task OnInitializedAsync()
     {
-        Listen(OfficeId, async e =>
-        {
-            if (e is FeedbackChanged)
-            {
-                await ReloadAsync();
-            }
-        });
+        Listen(OfficeId, e => e is FeedbackChanged, _ => ReloadAsync());
         _areas = await Queries.AreasAsync(OfficeId);
         await ReloadAsync();
     }

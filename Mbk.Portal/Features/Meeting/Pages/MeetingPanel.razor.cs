@@ -89,14 +89,11 @@ public sealed partial class MeetingPanel : LiveComponentBase
 
     protected override async Task OnInitializedAsync()
     {
-        Listen(OfficeId, async e =>
-        {
-            if (e is MeetingStarted or MeetingPointChanged or MeetingNotesSaved or DecisionRecorded or ActionItemChanged
-                or MeetingClosed or MeetingAttendanceChanged or MeetingPointProposed)
-            {
-                await ReloadAsync();
-            }
-        });
+        Listen(
+            OfficeId,
+            e => e is MeetingStarted or MeetingPointChanged or MeetingNotesSaved or DecisionRecorded or ActionItemChanged
+                or MeetingClosed or MeetingAttendanceChanged or MeetingPointProposed,
+            _ => ReloadAsync());
         try
         {
             _staff = await Queries.StaffAsync(Staff);

@@ -35,13 +35,7 @@ public sealed partial class CategoryAdminPanel : LiveComponentBase
 
     protected override async Task OnInitializedAsync()
     {
-        Listen(OfficeId, async e =>
-        {
-            if (e is QuestionCategoriesChanged or ReferralTargetsChanged)
-            {
-                await ReloadAsync();
-            }
-        });
+        Listen(OfficeId, e => e is QuestionCategoriesChanged or ReferralTargetsChanged, _ => ReloadAsync());
         await ReloadAsync();
     }
 

@@ -119,13 +119,7 @@ public sealed partial class StatisticsPanel : LiveComponentBase
         }
 
         _listeningTo = _officeId;
-        Listen(_officeId, async e =>
-        {
-            if (e is QuestionTallied or QuestionTallyUndone or TicketStatusChanged)
-            {
-                await ReloadSoonAsync();
-            }
-        });
+        Listen(_officeId, e => e is QuestionTallied or QuestionTallyUndone or TicketStatusChanged, _ => ReloadSoonAsync());
     }
 
     /// <summary>Reloads now if the last load is at least <see cref="MinReloadInterval"/> old, else once when it is.</summary>

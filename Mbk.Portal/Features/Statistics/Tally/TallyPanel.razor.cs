@@ -78,15 +78,12 @@ public sealed partial class TallyPanel : LiveComponentBase
 
     protected override async Task OnInitializedAsync()
     {
-        Listen(OfficeId, async e =>
+        Listen(OfficeId, e => e is QuestionTallied or QuestionTallyUndone or QuestionCategoriesChanged or ReferralTargetsChanged, async changes =>
         {
-            if (e is QuestionTallied or QuestionTallyUndone or QuestionCategoriesChanged or ReferralTargetsChanged)
+            await ReloadAsync();
+            if (changes.Any(c => c is QuestionCategoriesChanged))
             {
-                await ReloadAsync();
-                if (e is QuestionCategoriesChanged)
-                {
-                    await LoadBatchCategoriesAsync();
-                }
+                await LoadBatchCategoriesAsync();
             }
         });
         await ReloadAsync();
