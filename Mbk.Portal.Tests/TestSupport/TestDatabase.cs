@@ -7,21 +7,33 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Mbk.Portal.Tests.TestSupport;
 
-/// <summary>A real, migrated SQLite file with the portal's interceptors and a live-event bus, without a web host.</summary>
+/// <summary>
+/// A real, migrated database with the portal's interceptors and a live-event bus, without a web host: a SQLite file, or
+/// (when <c>MBK_TEST_PROVIDER=PostgreSql</c>, as <c>test.sh</c> runs the classes marked <c>[Trait("Providers", "Both")]</c>)
+/// a fresh database of its own on the PostgreSQL server that <c>test.sh</c> starts (<c>MBK_TEST_POSTGRES</c>).
+/// </summary>
 public sealed class TestDatabase : IDbContextFactory<PortalDbContext>, IAsyncDisposable
 {
     private readonly DbContextOptions<PortalDbContext> _options;
 
-    private TestDatabase(string directory)
+    private TestDatabase(string directory, string? postgres)
     {
         Directory = directory;
         Bus = new InProcessLiveEventBus(NullLogger<InProcessLiveEventBus>.Instance);
         FilePath = Path.Combine(directory, "test.db");
-        _options = new DbContextOptionsBuilder<PortalDbContext>()
-            .UseSqlite($"Data Source={FilePath}")
-            .AddInterceptors(new SqlitePragmas(10_000), new OfficeEventDispatcher(Bus))
-            .Options;
+        IsPostgreSql = postgres is not null;
+        var settings = postgres is null
+            ? new PersistenceExtensions.DatabaseSettings(PersistenceExtensions.DatabaseSettings.Sqlite, $"Data Source={FilePath}", 10_000)
+            : new PersistenceExtensions.DatabaseSettings(PersistenceExtensions.DatabaseSettings.PostgreSql, postgres, 10_000);
+        var builder = new DbContextOptionsBuilder<PortalDbContext>();
+        PersistenceExtensions.Configure(builder, settings, new OfficeEventDispatcher(Bus));
+        _options = builder.Options;
     }
+
+    /// <summary>The provider the service-level tests run on in this test run.</summary>
+    public static bool OnPostgreSql => string.Equals(Environment.GetEnvironmentVariable("MBK_TEST_PROVIDER"), "PostgreSql", StringComparison.OrdinalIgnoreCase);
+
+    public bool IsPostgreSql { get; }
 
     public string Directory { get; }
 
@@ -31,13 +43,18 @@ public sealed class TestDatabase : IDbContextFactory<PortalDbContext>, IAsyncDis
 
     public static async Task<TestDatabase> CreateAsync()
     {
-        var database = new TestDatabase(TestPaths.NewTempDirectory("db"));
-        await using var db = database.CreateDbContext();
-        await db.MigrateAsync(CancellationToken.None);
+        var postgres = OnPostgreSql ? await PostgreSqlTestServer.NewDatabaseAsync() : null;
+        var database = new TestDatabase(TestPaths.NewTempDirectory("db"), postgres);
+        if (postgres is null)
+        {
+            await using var db = database.CreateDbContext();
+            await db.MigrateAsync(CancellationToken.None);
+        }
+
         return database;
     }
 
-    public PortalDbContext CreateDbContext() => new(_options);
+    public PortalDbContext CreateDbContext() => IsPostgreSql ? new PostgreSqlPortalDbContext(_options) : new PortalDbContext(_options);
 
     public async Task<Office> AddOfficeAsync(string name = "Medborgarkontoret Testby", string slug = "testby")
     {
@@ -73,7 +90,11 @@ public sealed class TestDatabase : IDbContextFactory<PortalDbContext>, IAsyncDis
 
     public ValueTask DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!IsPostgreSql)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+
         return ValueTask.CompletedTask;
     }
 }

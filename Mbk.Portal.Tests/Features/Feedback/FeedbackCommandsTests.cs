@@ -5,12 +5,12 @@ using Mbk.Domain.Meeting;
 using Mbk.Domain.Statistics;
 using Mbk.Portal.Features.Feedback;
 using Mbk.Portal.Features.Meeting;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mbk.Portal.Tests.Features.Feedback;
 
 /// <summary>The register's commands and queries on a real SQLite file with a fixed clock.</summary>
+[Trait("Providers", "Both")]
 public sealed class FeedbackCommandsTests : IAsyncLifetime
 {
     private FeedbackTestOffice _office = default!;
@@ -159,13 +159,18 @@ public sealed class FeedbackCommandsTests : IAsyncLifetime
         figures.Trend.ShouldBe([new FeedbackTrendYear(2024, 1), new FeedbackTrendYear(2025, 6)]);
     }
 
+    /// <summary>The stored columns themselves, read past the model (on either provider).</summary>
     private async Task<string?[]> RawContactAsync(int id)
     {
-        await using var connection = new SqliteConnection($"Data Source={_office.Db.FilePath}");
+        await using var db = _office.Db.CreateDbContext();
+        var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT ContactName, ContactEmail, ContactPhone, ContactPostalAddress FROM FeedbackItems WHERE Id = $id";
-        command.Parameters.AddWithValue("$id", id);
+        command.CommandText = "SELECT \"ContactName\", \"ContactEmail\", \"ContactPhone\", \"ContactPostalAddress\" FROM \"FeedbackItems\" WHERE \"Id\" = @id";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@id";
+        parameter.Value = id;
+        command.Parameters.Add(parameter);
         await using var reader = await command.ExecuteReaderAsync();
         (await reader.ReadAsync()).ShouldBeTrue();
         return Enumerable.Range(0, 4).Select(i => reader.IsDBNull(i) ? null : reader.GetString(i)).ToArray();

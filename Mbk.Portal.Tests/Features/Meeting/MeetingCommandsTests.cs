@@ -10,6 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Mbk.Portal.Tests.Features.Meeting;
 
 /// <summary>The morning meeting's service layer on a real SQLite file.</summary>
+[Trait("Providers", "Both")]
 public sealed class MeetingCommandsTests : IAsyncLifetime
 {
     // Tuesday 24 November 2026, 08:00 in Stockholm.

@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Mbk.Portal.Tests.Features.Meeting;
 
 /// <summary>The Monday meeting's "Veckoplanering" shows the week's almanac (events and closures, not the regular hours), live.</summary>
+[Trait("Providers", "Both")]
 public sealed class MeetingWeekPlanningTests : MudBunitContext
 {
     private TestDatabase _database = default!;

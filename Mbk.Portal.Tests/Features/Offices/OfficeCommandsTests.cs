@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mbk.Portal.Tests.Features.Offices;
 
+[Trait("Providers", "Both")]
 public sealed class OfficeCommandsTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Mbk.Portal.Tests.Features.Queue;
 
 /// <summary>Eight places calling next at the same time on a real SQLite file: every ticket is called exactly once.</summary>
+[Trait("Providers", "Both")]
 public sealed class CallNextConcurrencyTests : IAsyncLifetime
 {
     private const int Places = 8;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Mbk.Portal.Tests.Features.Queue;
 
 /// <summary>The queue's service layer on a real SQLite file.</summary>
+[Trait("Providers", "Both")]
 public sealed class QueueCommandsTests : IAsyncLifetime
 {
     // Monday 23 November 2026, 10:00 in Stockholm.

@@ -7,6 +7,7 @@ using Mbk.Portal.Tests.TestSupport;
 namespace Mbk.Portal.Tests.Features.Reports;
 
 /// <summary>The tertial report (preview, e-mail, workbook) for a period whose earlier years have no data (issue 16).</summary>
+[Trait("Providers", "Both")]
 public sealed class ReportMissingDataTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;

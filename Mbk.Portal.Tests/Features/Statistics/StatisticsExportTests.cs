@@ -7,6 +7,7 @@ using Mbk.Portal.Tests.TestSupport;
 
 namespace Mbk.Portal.Tests.Features.Statistics;
 
+[Trait("Providers", "Both")]
 public sealed class StatisticsExportTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;

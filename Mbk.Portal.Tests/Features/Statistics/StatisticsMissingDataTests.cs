@@ -13,6 +13,7 @@ namespace Mbk.Portal.Tests.Features.Statistics;
 /// The 2006 view with only the year totals imported (issue 16): what was never recorded reads "uppgift saknas", not 0,
 /// and trends against 2004/2005 (no data) read "–".
 /// </summary>
+[Trait("Providers", "Both")]
 public sealed class StatisticsMissingDataTests : MudBunitContext
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 15, 9, 0, 0, TimeSpan.Zero));

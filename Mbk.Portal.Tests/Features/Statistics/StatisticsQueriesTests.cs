@@ -59,6 +59,7 @@ internal static class StatisticsSeed
     }
 }
 
+[Trait("Providers", "Both")]
 public sealed class StatisticsQueriesTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;

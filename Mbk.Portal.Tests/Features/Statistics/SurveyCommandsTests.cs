@@ -6,6 +6,7 @@ using Mbk.Portal.Tests.TestSupport;
 
 namespace Mbk.Portal.Tests.Features.Statistics;
 
+[Trait("Providers", "Both")]
 public sealed class SurveyCommandsTests : IAsyncLifetime
 {
     private TestDatabase _database = default!;

@@ -101,6 +101,7 @@ internal sealed class TallyScenario
         Commands.TapAsync(staff ?? Advisor, category.Id, TallyChannel.Disk, null, null, null);
 }
 
+[Trait("Providers", "Both")]
 public sealed class TallyCommandsTests : IAsyncLifetime
 {
     private TallyScenario _tally = default!;

@@ -79,6 +79,7 @@ internal sealed class VisitorTestOffice : IAsyncDisposable
     public ValueTask DisposeAsync() => Database.DisposeAsync();
 }
 
+[Trait("Providers", "Both")]
 public sealed class VisitorCommandsTests : IAsyncLifetime
 {
     private VisitorTestOffice _office = default!;

@@ -120,8 +120,11 @@ public sealed class FeedbackQueries(IDbContextFactory<PortalDbContext> dbFactory
 
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var pattern = "%" + filter.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            query = query.Where(f => EF.Functions.Like(f.Summary, pattern, "\\") || (f.Answer != null && EF.Functions.Like(f.Answer, pattern, "\\")));
+            // Case-insensitive on both providers (lower() in SQL); the typed text is matched literally, % and _ included.
+            var search = filter.Search.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL lower(): the database folds case, not .NET's culture.
+            query = query.Where(f => f.Summary.ToLower().Contains(search) || (f.Answer != null && f.Answer.ToLower().Contains(search)));
+#pragma warning restore CA1304, CA1311, CA1862
         }
 
         var items = await query.OrderByDescending(f => f.ReceivedOn).ThenByDescending(f => f.Id).Take(1000).ToListAsync(cancellationToken);

@@ -167,9 +167,8 @@ public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory,
                     join m in db.MorningMeetings.AsNoTracking() on d.MeetingId equals m.Id
                     where d.OfficeId == officeId
                     select new { d, m.Date };
-        if (DecisionSearchIndex.MatchExpression(filter.Search) is { } match)
+        if (DecisionSearchIndex.MatchingIds(db, filter.Search) is { } matching)
         {
-            var matching = DecisionSearchIndex.MatchingIds(db, match);
             query = query.Where(x => matching.Contains(x.d.Id));
         }
 
@@ -195,8 +194,11 @@ public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory,
 
         if (!string.IsNullOrWhiteSpace(filter.Person))
         {
-            var pattern = Like(filter.Person);
-            query = query.Where(x => EF.Functions.Like(x.d.ResponsibleName, pattern, "\\") || EF.Functions.Like(x.d.RecordedByName, pattern, "\\"));
+            // Case-insensitive on both providers (lower() in SQL); the typed text is matched literally, % and _ included.
+            var person = filter.Person.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL lower(): the database folds case, not .NET's culture.
+            query = query.Where(x => (x.d.ResponsibleName != null && x.d.ResponsibleName.ToLower().Contains(person)) || x.d.RecordedByName.ToLower().Contains(person));
+#pragma warning restore CA1304, CA1311, CA1862
         }
 
         var rows = await query.ToListAsync(cancellationToken);
@@ -334,9 +336,6 @@ public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory,
         var meetings = await db.MorningMeetings.AsNoTracking().Where(m => meetingIds.Contains(m.Id)).ToListAsync(cancellationToken);
         return meetings.SelectMany(m => m.Items.Select(i => (Key: (m.Id, i.Index), i.Title))).ToDictionary(x => x.Key, x => x.Title);
     }
-
-    private static string Like(string text) =>
-        "%" + text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
     /// <summary>Every decision of the office that is part of a supersession (small: the binder's links), by id.</summary>
     private static async Task<Dictionary<int, (DecisionLinkView Link, int? SupersedesId, int? SupersededById)>> LinksAsync(

@@ -73,7 +73,7 @@ public sealed class QueueCommands(
 
         var day = ServiceDayCalculator.ServiceDay(now, office.TimeZone);
         Ticket ticket;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await WriteTransactions.BeginAsync(db, WriteScope.OfficeQueue, office.Id, cancellationToken))
         {
             var number = await NextNumberAsync(db, service.Id, day, cancellationToken);
             ticket = Ticket.Issue(office.Id, service, number, day, now);
@@ -98,7 +98,7 @@ public sealed class QueueCommands(
     {
         var officeId = RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await WriteTransactions.BeginAsync(db, WriteScope.OfficeQueue, officeId, cancellationToken);
         var place = await db.Places.SingleOrDefaultAsync(p => p.Id == placeId && p.OfficeId == officeId, cancellationToken)
             ?? throw new DomainException("Platsen finns inte på ditt kontor.");
         var validServices = await db.ServiceLines.Where(s => s.OfficeId == officeId && serviceLineIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken);
@@ -154,7 +154,7 @@ public sealed class QueueCommands(
     {
         var officeId = RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await WriteTransactions.BeginAsync(db, WriteScope.OfficeQueue, officeId, cancellationToken);
         var mine = await db.PlaceOccupancies.SingleOrDefaultAsync(o => o.OfficeId == officeId && o.StaffUserId == actor.UserId, cancellationToken);
         if (mine is null)
         {
@@ -332,7 +332,7 @@ public sealed class QueueCommands(
             var schedule = await OpeningScheduleQueries.LoadAsync(db, office, today, today, cancellationToken);
             var closing = schedule.ClosingTime(today);
             var todayIsOver = closing is null || now >= ServiceDayCalculator.ToInstant(today, closing.Value, zone) + grace;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await WriteTransactions.BeginAsync(db, WriteScope.OfficeQueue, office.Id, cancellationToken);
             var open = await db.Tickets
                 .Where(t => t.OfficeId == office.Id
                             && (t.Status == TicketStatus.Waiting || t.Status == TicketStatus.Called || t.Status == TicketStatus.Parked)
@@ -365,7 +365,7 @@ public sealed class QueueCommands(
     {
         var officeId = RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await WriteTransactions.BeginAsync(db, WriteScope.OfficeQueue, officeId, cancellationToken);
         var occupancy = await db.PlaceOccupancies.AsNoTracking().SingleOrDefaultAsync(o => o.OfficeId == officeId && o.StaffUserId == actor.UserId, cancellationToken)
             ?? throw new DomainException("Välj först vilken plats du sitter vid och vilka tjänster du tar.");
         var result = await change(db, occupancy, clock.GetUtcNow());

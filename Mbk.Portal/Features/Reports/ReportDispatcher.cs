@@ -47,7 +47,7 @@ public sealed partial class ReportDispatcher(
         var dispatchId = 0;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await WriteTransactions.BeginAsync(db, WriteScope.OfficeReports, officeId, cancellationToken);
             var row = await db.TertialReportDispatches.SingleOrDefaultAsync(
                 d => d.OfficeId == officeId && d.Year == tertial.Year && d.Tertial == tertial.Tertial, cancellationToken);
             if (row is null)
@@ -130,7 +130,7 @@ public sealed partial class ReportDispatcher(
         if (tertial is { } key)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await WriteTransactions.BeginAsync(db, WriteScope.OfficeReports, officeId, cancellationToken);
             var row = await db.TertialReportDispatches.SingleOrDefaultAsync(
                 d => d.OfficeId == officeId && d.Year == key.Year && d.Tertial == key.Tertial, cancellationToken);
             if (row is null)

@@ -22,9 +22,19 @@ internal sealed class SettingsValidator(IConfiguration configuration) : IValidat
             errors.Add("Portal:DataDirectory är tom: ange en mapp (eller ta bort nyckeln för standardmappen data).");
         }
 
-        if (configuration["Database:Provider"] is { } provider && !provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        if (configuration["Database:Provider"] is { } provider)
         {
-            errors.Add($"Database:Provider '{provider}' stöds inte; använd Sqlite.");
+            if (provider.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase))
+            {
+                if (string.IsNullOrWhiteSpace(configuration.GetConnectionString("Portal")))
+                {
+                    errors.Add("ConnectionStrings:Portal saknas: med Database:Provider PostgreSql måste anslutningen till PostgreSQL anges.");
+                }
+            }
+            else if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"Database:Provider '{provider}' stöds inte; använd Sqlite eller PostgreSql.");
+            }
         }
 
         Integer(errors, "Database:BusyTimeoutMilliseconds", 100, 600_000);

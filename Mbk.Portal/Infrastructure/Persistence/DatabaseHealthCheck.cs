@@ -1,10 +1,11 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
 
 namespace Mbk.Portal.Infrastructure.Persistence;
 
 /// <summary>
-/// For <c>/healthz</c>: healthy when the database file can be opened now and holds the portal's tables. It opens a
+/// For <c>/healthz</c>: healthy when the database (the SQLite file, or PostgreSQL) can be opened now and holds the portal's tables. It opens a
 /// fresh connection outside the pool (a pooled one stays open after the file is gone or unreadable) and never creates
 /// the file.
 /// </summary>
@@ -12,6 +13,11 @@ internal sealed class DatabaseHealthCheck(PersistenceExtensions.DatabaseSettings
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (settings.IsPostgreSql)
+        {
+            return await CheckPostgreSqlAsync(cancellationToken);
+        }
+
         var builder = new SqliteConnectionStringBuilder(settings.ConnectionString)
         {
             Pooling = false,
@@ -32,6 +38,26 @@ internal sealed class DatabaseHealthCheck(PersistenceExtensions.DatabaseSettings
         catch (SqliteException ex)
         {
             return HealthCheckResult.Unhealthy($"Databasfilen {builder.DataSource} kan inte öppnas (SQLite-fel {ex.SqliteErrorCode}).", ex);
+        }
+    }
+
+    private async Task<HealthCheckResult> CheckPostgreSqlAsync(CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(settings.ConnectionString) { Pooling = false, Timeout = 5, CommandTimeout = 5 };
+        try
+        {
+            await using var connection = new NpgsqlConnection(builder.ToString());
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT to_regclass('\"Offices\"') IS NOT NULL;";
+            var hasTables = await command.ExecuteScalarAsync(cancellationToken) is true;
+            return hasTables
+                ? HealthCheckResult.Healthy("Databasen svarar.")
+                : HealthCheckResult.Unhealthy($"Databasen {builder.Database} på {builder.Host} saknar portalens tabeller.");
+        }
+        catch (NpgsqlException ex)
+        {
+            return HealthCheckResult.Unhealthy($"Databasen {builder.Database} på {builder.Host} svarar inte ({ex.SqlState ?? "ingen anslutning"}).", ex);
         }
     }
 }

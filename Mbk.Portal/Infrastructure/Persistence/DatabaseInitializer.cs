@@ -31,6 +31,9 @@ public sealed partial class DatabaseInitializer(
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
+        // Several instances may start together on one PostgreSQL database: the first migrates and seeds while the others
+        // wait here, then find everything done (every step below checks before it writes).
+        await using var startupLock = await StartupLock.AcquireAsync(dbFactory, cancellationToken);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await db.MigrateAsync(cancellationToken);

@@ -7,7 +7,8 @@ namespace Mbk.Portal.Infrastructure.Persistence;
 /// The binder's full-text search: the SQLite FTS5 table <c>DecisionSearch</c> (rowid = decision id) over a decision's
 /// text, category, responsible and its meeting's notes, kept in step by triggers (migration
 /// <c>DecisionLifecycleAndPeople</c>). Tokenizer unicode61 with <c>remove_diacritics 0</c>: case is folded ("å" finds
-/// "Å") but letters keep their marks ("å" is not "a"), as Swedish needs.
+/// "Å") but letters keep their marks ("å" is not "a"), as Swedish needs. On PostgreSQL the same search is a text-search
+/// match (<c>simple</c> configuration: lower case, no stemming, marks kept) over the same four fields.
 /// </summary>
 public static class DecisionSearchIndex
 {
@@ -22,6 +23,40 @@ public static class DecisionSearchIndex
             return null;
         }
 
+        var terms = Words(typed);
+        return terms.Count == 0 ? null : string.Join(' ', terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
+    }
+
+    /// <summary>
+    /// Ids of the decisions matching what a person typed (every word, as a whole word or the start of one), composable
+    /// into a query; null when nothing searchable was typed.
+    /// </summary>
+    public static IQueryable<int>? MatchingIds(PortalDbContext db, string? typed)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (MatchExpression(typed) is not { } match)
+        {
+            return null;
+        }
+
+        if (db.Database.IsNpgsql())
+        {
+            var query = string.Join(" & ", Words(typed!).Select(w => "'" + w.Replace("'", "''", StringComparison.Ordinal) + "':*"));
+            return db.Database.SqlQuery<int>($"""
+                SELECT d."Id" AS "Value" FROM "Decisions" d
+                WHERE to_tsvector('simple', concat_ws(' ', d."Text",
+                    CASE d."Category" WHEN 'Arbetssatt' THEN 'arbetssätt' WHEN 'Ovrigt' THEN 'övrigt' ELSE d."Category" END,
+                    d."ResponsibleName",
+                    (SELECT string_agg(i."Notes", ' ') FROM "MeetingAgendaItems" i WHERE i."MeetingId" = d."MeetingId")))
+                    @@ to_tsquery('simple', {query})
+                """);
+        }
+
+        return db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM DecisionSearch WHERE DecisionSearch MATCH {match}");
+    }
+
+    private static List<string> Words(string typed)
+    {
         var terms = new List<string>();
         var word = new StringBuilder();
         foreach (var c in typed.Normalize(NormalizationForm.FormC))
@@ -42,13 +77,6 @@ public static class DecisionSearchIndex
             terms.Add(word.ToString());
         }
 
-        return terms.Count == 0 ? null : string.Join(' ', terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
-    }
-
-    /// <summary>Ids of the decisions matching <paramref name="matchExpression"/> (from <see cref="MatchExpression"/>), composable into a query.</summary>
-    public static IQueryable<int> MatchingIds(PortalDbContext db, string matchExpression)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM DecisionSearch WHERE DecisionSearch MATCH {matchExpression}");
+        return terms;
     }
 }

@@ -14,3 +14,18 @@ internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<P
         return new PortalDbContext(options);
     }
 }
+
+/// <summary>
+/// Used only by <c>dotnet ef … --context PostgreSqlPortalDbContext</c> to create the PostgreSQL migrations (in
+/// <c>Migrations/PostgreSql</c>); no server is contacted.
+/// </summary>
+internal sealed class PostgreSqlDesignTimeDbContextFactory : IDesignTimeDbContextFactory<PostgreSqlPortalDbContext>
+{
+    public PostgreSqlPortalDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PortalDbContext>()
+            .UseNpgsql("Host=localhost;Database=mbk_design_time")
+            .Options;
+        return new PostgreSqlPortalDbContext(options);
+    }
+}

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Mbk.Portal.Infrastructure.Persistence;
 
 /// <summary>
-/// Registers the database. Provider-specific code (SQLite today) stays in this folder, so another provider
-/// can be added here without touching the features.
+/// Registers the database: SQLite (the embedded default) or PostgreSQL (<c>Database:Provider = PostgreSql</c>, for
+/// several instances). Provider-specific code stays in this folder, so the features never know which one runs.
 /// </summary>
 public static class PersistenceExtensions
 {
@@ -20,13 +20,28 @@ public static class PersistenceExtensions
         services.AddSingleton<OfficeEventDispatcher>();
         services.AddSingleton(sp => DatabaseSettings.From(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
-        services.AddDbContextFactory<PortalDbContext>((sp, options) =>
-        {
-            var settings = sp.GetRequiredService<DatabaseSettings>();
-            options.UseSqlite(settings.ConnectionString, sqlite => sqlite.CommandTimeout(settings.RetrySeconds));
-            options.AddInterceptors(new SqlitePragmas(settings.BusyTimeoutMilliseconds), sp.GetRequiredService<OfficeEventDispatcher>());
-        });
+        services.AddDbContextFactory<PortalDbContext, PortalDbContextFactory>((sp, options) =>
+            Configure(options, sp.GetRequiredService<DatabaseSettings>(), sp.GetRequiredService<OfficeEventDispatcher>()));
         return services;
+    }
+
+    /// <summary>Points <paramref name="options"/> at the configured provider with the portal's interceptors.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseSettings settings, OfficeEventDispatcher dispatcher)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.IsPostgreSql)
+        {
+            options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.CommandTimeout(settings.RetrySeconds + 5));
+            options.AddInterceptors(new PostgreSqlLockTimeout(settings.BusyTimeoutMilliseconds), dispatcher);
+        }
+        else
+        {
+            options.UseSqlite(settings.ConnectionString, sqlite => sqlite.CommandTimeout(settings.RetrySeconds));
+            options.AddInterceptors(new SqlitePragmas(settings.BusyTimeoutMilliseconds), dispatcher);
+        }
+
+        return options;
     }
 
     /// <summary>
@@ -80,18 +95,30 @@ public static class PersistenceExtensions
     /// <summary>The resolved database settings of this portal instance.</summary>
     public sealed record DatabaseSettings(string Provider, string ConnectionString, int BusyTimeoutMilliseconds)
     {
-        /// <summary>Microsoft.Data.Sqlite's retry timeout (whole seconds) matching <see cref="BusyTimeoutMilliseconds"/>.</summary>
+        public const string Sqlite = "Sqlite";
+        public const string PostgreSql = "PostgreSql";
+
+        /// <summary>The command timeout (whole seconds) matching <see cref="BusyTimeoutMilliseconds"/>.</summary>
         public int RetrySeconds => Math.Max(1, BusyTimeoutMilliseconds / 1000);
+
+        public bool IsPostgreSql => Provider == PostgreSql;
 
         public static DatabaseSettings From(IConfiguration configuration, string contentRoot)
         {
-            var provider = configuration["Database:Provider"] ?? "Sqlite";
-            if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+            var configured = configuration["Database:Provider"] ?? Sqlite;
+            var busyTimeout = configuration.GetValue("Database:BusyTimeoutMilliseconds", 10_000);
+            if (configured.Equals(PostgreSql, StringComparison.OrdinalIgnoreCase))
             {
-                throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use 'Sqlite'.");
+                var postgres = configuration.GetConnectionString(ConnectionStringName)
+                    ?? throw new InvalidOperationException("ConnectionStrings:Portal must be set when Database:Provider is PostgreSql.");
+                return new DatabaseSettings(PostgreSql, postgres, busyTimeout);
             }
 
-            var busyTimeout = configuration.GetValue("Database:BusyTimeoutMilliseconds", 10_000);
+            if (!configured.Equals(Sqlite, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"Database:Provider '{configured}' is not supported; use 'Sqlite' or 'PostgreSql'.");
+            }
+
             // SQLite itself waits busy_timeout for the lock; Microsoft.Data.Sqlite then retries until its own timeout
             // (30 s for BEGIN, the command timeout for statements) has passed since the first try. Keep those at the busy
             // timeout rounded down, so a write that cannot get the lock fails after the configured time, not after a minute.
@@ -100,7 +127,7 @@ public static class PersistenceExtensions
             {
                 DefaultTimeout = retrySeconds,
             };
-            return new DatabaseSettings(provider, connectionString.ToString(), busyTimeout);
+            return new DatabaseSettings(Sqlite, connectionString.ToString(), busyTimeout);
         }
     }
 

@@ -12,9 +12,24 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Mbk.Portal.Infrastructure.Persistence;
 
-/// <summary>The portal's one database: identity, offices and every feature's data.</summary>
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : IdentityDbContext<StaffUser>(options)
+/// <summary>
+/// The portal's one database: identity, offices and every feature's data. This type is the SQLite database (its
+/// migrations are in <c>Migrations</c>); <see cref="PostgreSqlPortalDbContext"/> is the same model on PostgreSQL with
+/// its own migrations. Features only ever see this type.
+/// </summary>
+public class PortalDbContext : IdentityDbContext<StaffUser>
 {
+    public PortalDbContext(DbContextOptions<PortalDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the provider-specific subclasses, which share the options of this type.</summary>
+    protected PortalDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Office> Offices => Set<Office>();
 
     public DbSet<StaffOfficeMembership> OfficeMemberships => Set<StaffOfficeMembership>();
@@ -92,6 +107,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
         }
+        else if (Database.IsNpgsql())
+        {
+            // timestamptz stores instants; Npgsql only writes them with offset 0, so every instant is written in UTC.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcInstantConverter>();
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -105,3 +126,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
     value => value.UtcTicks,
     ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
+
+/// <summary>Instants normalised to UTC (PostgreSQL's <c>timestamptz</c> takes only offset 0 from Npgsql).</summary>
+internal sealed class UtcInstantConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+    value => value.ToUniversalTime(),
+    value => value);

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Mbk.Portal.Infrastructure.Persistence;
 
@@ -17,6 +18,14 @@ public static class StartupFailure
     public static string? Describe(Exception exception, IConfiguration configuration, string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        if (string.Equals(configuration["Database:Provider"], PersistenceExtensions.DatabaseSettings.PostgreSql, StringComparison.OrdinalIgnoreCase))
+        {
+            return FirstOf<NpgsqlException>(exception) is { } postgres
+                ? $"Mbk Portal kan inte starta: PostgreSQL-databasen i ConnectionStrings:Portal svarar inte ({postgres.Message}). " +
+                  "Kontrollera att servern är igång och att anslutningen (värd, port, databas, användare) stämmer."
+                : null;
+        }
+
         if (!IsStorageFault(exception))
         {
             return null;
@@ -26,6 +35,20 @@ public static class StartupFailure
         return $"Mbk Portal kan inte starta: databasen {path} eller dess mapp går inte att skapa eller skriva. " +
             "Ge portalens användare skrivrätt där, eller ange en annan mapp med Portal:DataDirectory " +
             "(t.ex. miljövariabeln Portal__DataDirectory=/var/lib/mbk-portal).";
+    }
+
+    private static T? FirstOf<T>(Exception exception)
+        where T : Exception
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsStorageFault(Exception exception)

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Mbk.Portal.Tests.Features.Almanac.Events;
 
 /// <summary>The almanac's event commands and queries on a real SQLite file.</summary>
+[Trait("Providers", "Both")]
 public sealed class AlmanacEventCommandsTests : IAsyncLifetime
 {
     private static readonly DateOnly Monday = new(2026, 11, 23);

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Mbk.Portal.Tests.Features.Almanac.OpeningHours;
 
 /// <summary>A manager's changes to the opening schedule, on a real SQLite file.</summary>
+[Trait("Providers", "Both")]
 public sealed class OpeningScheduleCommandsTests : IAsyncLifetime
 {
     // Monday 23 November 2026, 10:00 in Stockholm.

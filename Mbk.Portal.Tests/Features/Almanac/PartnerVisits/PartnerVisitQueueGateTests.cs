@@ -19,6 +19,7 @@ namespace Mbk.Portal.Tests.Features.Almanac.PartnerVisits;
 /// Skatteverket visits every Wednesday 13–16 and opens its own queue service, called from "Bord 4": the kiosk offers
 /// it only during the visit, tickets are refused outside it, and only the visit's place calls them. Real SQLite.
 /// </summary>
+[Trait("Providers", "Both")]
 public sealed class PartnerVisitQueueGateTests : MudBunitContext
 {
     // Wednesday 2026-11-25; Stockholm is UTC+1 in November.

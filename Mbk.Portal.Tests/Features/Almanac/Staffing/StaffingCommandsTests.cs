@@ -5,11 +5,13 @@ using Mbk.Portal.Features.Almanac;
 using Mbk.Portal.Features.Almanac.Staffing;
 using Mbk.Portal.Features.Identity;
 using Mbk.Portal.Tests.TestSupport;
+using Mbk.Portal.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mbk.Portal.Tests.Features.Almanac.Staffing;
 
 /// <summary>Staffing commands and queries on a real SQLite file, including two editors racing for the same cell.</summary>
+[Trait("Providers", "Both")]
 public sealed class StaffingCommandsTests : IAsyncLifetime
 {
     private static readonly DateOnly Today = StaffingTestOffice.Today;
@@ -95,7 +97,9 @@ public sealed class StaffingCommandsTests : IAsyncLifetime
 
         var refused = await Should.ThrowAsync<DbUpdateException>(() => secondDb.SaveChangesAsync());
 
-        refused.InnerException.ShouldBeOfType<Microsoft.Data.Sqlite.SqliteException>().SqliteExtendedErrorCode.ShouldBe(2067);
+        // SQLite names the columns ("… StaffingAssignments.PlaceId"), PostgreSQL the index (IX_StaffingAssignments_Position).
+        var key = DatabaseErrors.ViolatedUniqueKey(refused).ShouldNotBeNull();
+        (key.Contains(".PlaceId", StringComparison.Ordinal) || key.Contains(Mbk.Portal.Infrastructure.Persistence.Configurations.StaffingAssignmentConfiguration.PositionIndex, StringComparison.Ordinal)).ShouldBeTrue(key);
     }
 
     [Fact]

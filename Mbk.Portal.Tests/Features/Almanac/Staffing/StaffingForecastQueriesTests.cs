@@ -6,6 +6,7 @@ using Mbk.Portal.Tests.TestSupport;
 namespace Mbk.Portal.Tests.Features.Almanac.Staffing;
 
 /// <summary>The week's staffing need from the office's own queue history, on a real SQLite file.</summary>
+[Trait("Providers", "Both")]
 public sealed class StaffingForecastQueriesTests : IAsyncLifetime
 {
     private static readonly IsoWeekNumber Week48 = new(2026, 48);

@@ -2,7 +2,6 @@ using Mbk.Domain.Almanac;
 using Mbk.Domain.Common;
 using Mbk.Portal.Features.Identity;
 using Mbk.Portal.Infrastructure.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mbk.Portal.Features.Almanac.Staffing;
@@ -107,10 +106,11 @@ public sealed class StaffingCommands(IDbContextFactory<PortalDbContext> dbFactor
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 } unique)
+        catch (DbUpdateException ex) when (DatabaseErrors.ViolatedUniqueKey(ex) is { } key)
         {
-            // SQLITE_CONSTRAINT_UNIQUE on one of the two staffing indexes; the message names the columns.
-            throw new DomainException(unique.Message.Contains(".StaffUserId", StringComparison.Ordinal) ? PersonTakenMessage : PositionTakenMessage, ex);
+            // One of the two staffing indexes refused the row; its name or message names the columns.
+            var person = key.Contains(".StaffUserId", StringComparison.Ordinal) || key.Contains(Infrastructure.Persistence.Configurations.StaffingAssignmentConfiguration.PersonIndex, StringComparison.Ordinal);
+            throw new DomainException(person ? PersonTakenMessage : PositionTakenMessage, ex);
         }
     }
 

@@ -56,8 +56,8 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
         var readings = await ReadingsAsync(db, officeId, period, zone, cancellationToken);
         var visitorsTotal = VisitorCalculator.Visitors(readings);
         var gender = await GenderAsync(db, officeId, period, cancellationToken);
-        var tallyHours = await TallyHoursAsync(db, officeId, start, end, cancellationToken);
-        var ticketHours = await TicketHoursAsync(db, officeId, start, end, cancellationToken);
+        var tallyHours = await HourlyCounts.TalliesAsync(db, officeId, start, end, cancellationToken);
+        var ticketHours = await HourlyCounts.TicketsAsync(db, officeId, start, end, cancellationToken);
         var schedule = await OpeningScheduleQueries.LoadAsync(db, office, period.From, period.To, cancellationToken);
         var dayParts = SplitDayParts(office, schedule, readings, visitorsTotal, tallyHours, ticketHours);
         var visitors = new VisitorFigures(visitorsTotal, readings.Count, gender, dayParts);
@@ -245,35 +245,7 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
         return sums is null ? new GenderFigures(0, 0, 0, 0, 0) : new GenderFigures(sums.Women, sums.Men, sums.Other, sums.Unknown, sums.Days);
     }
 
-    /// <summary>Instant tallies summed per UTC hour in the database; <see cref="HourBucket.Unlinked"/> leaves out those recorded with a ticket.</summary>
-    private static async Task<List<HourBucket>> TallyHoursAsync(PortalDbContext db, int officeId, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
-    {
-        var from = start.UtcTicks;
-        var to = end.UtcTicks;
-        var instant = nameof(TallyGranularity.Instant);
-        return await db.Database.SqlQuery<HourBucket>($"""
-            SELECT "RecordedAt" / 36000000000 AS "Hour", SUM("Count") AS "Count",
-                   SUM(CASE WHEN "TicketId" IS NULL THEN "Count" ELSE 0 END) AS "Unlinked"
-            FROM "QuestionTallies"
-            WHERE "OfficeId" = {officeId} AND "RecordedAt" >= {from} AND "RecordedAt" < {to} AND "Granularity" = {instant}
-            GROUP BY "RecordedAt" / 36000000000
-            """).ToListAsync(cancellationToken);
-    }
-
-    /// <summary>Tickets taken per UTC hour (a transfer continues a visit and is not counted again).</summary>
-    private static async Task<List<HourBucket>> TicketHoursAsync(PortalDbContext db, int officeId, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
-    {
-        var from = start.UtcTicks;
-        var to = end.UtcTicks;
-        return await db.Database.SqlQuery<HourBucket>($"""
-            SELECT "TakenAt" / 36000000000 AS "Hour", COUNT(*) AS "Count", COUNT(*) AS "Unlinked"
-            FROM "Tickets"
-            WHERE "OfficeId" = {officeId} AND "TakenAt" >= {from} AND "TakenAt" < {to} AND "TransferredFromTicketId" IS NULL
-            GROUP BY "TakenAt" / 36000000000
-            """).ToListAsync(cancellationToken);
-    }
-
-    private static DayPartFigures SplitDayParts(Office office, OpeningSchedule schedule, List<DoorCounterReading> readings, int visitorsTotal, List<HourBucket> tallyHours, List<HourBucket> ticketHours)
+    private static DayPartFigures SplitDayParts(Office office, OpeningSchedule schedule, List<DoorCounterReading> readings, int visitorsTotal, List<HourlyCounts.HourBucket> tallyHours, List<HourlyCounts.HourBucket> ticketHours)
     {
         var zone = office.TimeZone;
         var hourly = readings.Where(r => r.Source == DoorCounterSource.Automatic).ToList();
@@ -440,9 +412,9 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
             .Select(g => new DailyVisitors(g.Key, VisitorCalculator.Visitors(g)))
             .ToList();
 
-    private static WeekHourMatrix WeekHours(List<HourBucket> tallyHours, List<HourBucket> ticketHours, TimeZoneInfo zone)
+    private static WeekHourMatrix WeekHours(List<HourlyCounts.HourBucket> tallyHours, List<HourlyCounts.HourBucket> ticketHours, TimeZoneInfo zone)
     {
-        static long[][] Fill(List<HourBucket> buckets, TimeZoneInfo zone)
+        static long[][] Fill(List<HourlyCounts.HourBucket> buckets, TimeZoneInfo zone)
         {
             var matrix = Enumerable.Range(0, 7).Select(_ => new long[WeekHourMatrix.Hours]).ToArray();
             foreach (var bucket in buckets)
@@ -491,14 +463,4 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
 
     private static decimal Share(long count, long total) =>
         total == 0 ? 0m : Math.Round(count * 100m / total, 1, MidpointRounding.AwayFromZero);
-
-    /// <summary>A row of the per-hour queries (UTC hour number since year 1).</summary>
-    internal sealed class HourBucket
-    {
-        public long Hour { get; set; }
-
-        public long Count { get; set; }
-
-        public long Unlinked { get; set; }
-    }
 }

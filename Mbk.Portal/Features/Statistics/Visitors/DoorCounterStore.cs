@@ -26,9 +26,9 @@ internal static class DoorCounterStore
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteExtendedErrorCode: 2067 })
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
-            // SQLITE_CONSTRAINT_UNIQUE: the unique index (office, start, end) caught an exact duplicate the check above could not see.
+            // The unique index (office, start, end) caught an exact duplicate the check above could not see.
             db.Entry(reading).State = EntityState.Detached;
             return false;
         }
