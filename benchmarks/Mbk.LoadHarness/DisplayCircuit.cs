@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Mbk.LoadHarness;
+
+/// <summary>
+/// A waiting-room display without a browser: one interactive Blazor Server circuit, opened the way blazor.web.js
+/// does it in .NET 10. It GETs the page, reads the prerendered component markers and the persisted component state,
+/// connects to <c>/_blazor</c> with the blazorpack protocol, calls <c>StartCircuit</c> and then
+/// <c>UpdateRootComponents</c> with an "add" per marker, acknowledges every render batch and answers every JS call.
+/// It keeps no DOM: "this display shows number X" is approximated by finding X's UTF-8 bytes in a render batch
+/// (strings travel in the batch's string table), which is when a browser would paint it.
+/// </summary>
+internal sealed partial class DisplayCircuit : IAsyncDisposable
+{
+    private readonly int _index;
+    private readonly Uri _page;
+    private readonly Uri _hubBase;
+    private readonly HttpClient _http;
+    private readonly Func<CallRound?> _round;
+    private readonly bool _verbose;
+    private readonly TaskCompletionSource _interactive = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private HubConnection? _hub;
+    private string? _circuitId;
+    private int _nextJsObjectId;
+
+    /// <param name="hubBase">Where to connect the circuit's socket: the portal itself, or a proxy in front of it.</param>
+    public DisplayCircuit(int index, Uri page, Uri hubBase, HttpClient http, Func<CallRound?> round, bool verbose)
+    {
+        _index = index;
+        _page = page;
+        _hubBase = hubBase;
+        _http = http;
+        _round = round;
+        _verbose = verbose;
+    }
+
+    public int RenderBatches;
+    public long RenderBytes;
+    public int JsCalls;
+    public int Errors;
+    public string? LastError;
+
+    public bool Closed { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var html = await _http.GetStringAsync(_page, cancellationToken);
+        var markers = Markers().Matches(html)
+            .Select(m => JsonDocument.Parse(m.Groups["json"].Value).RootElement)
+            .Where(m => m.TryGetProperty("type", out var type) && type.GetString() == "server")
+            .OrderBy(m => m.GetProperty("sequence").GetInt32())
+            .ToList();
+        if (markers.Count == 0)
+        {
+            throw new InvalidOperationException($"No interactive server component markers on {_page}.");
+        }
+
+        var state = State().Match(html) is { Success: true } match ? match.Groups["state"].Value : string.Empty;
+
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(_hubBase, "/_blazor"), o => o.Transports = HttpTransportType.WebSockets);
+        builder.Services.RemoveAll<IHubProtocol>();
+        builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol());
+        var hub = builder.Build();
+        _hub = hub;
+        hub.On<long, byte[]>("JS.RenderBatch", OnRenderBatchAsync);
+        // .NET 10: (asyncHandle, identifier, argsJson, resultType, targetInstanceId, callType).
+        hub.On("JS.BeginInvokeJS", [typeof(long), typeof(string), typeof(string), typeof(int), typeof(long), typeof(int)], OnBeginInvokeJSAsync);
+        hub.On<string>("JS.Error", error =>
+        {
+            Interlocked.Increment(ref Errors);
+            LastError = error;
+        });
+        hub.Closed += error =>
+        {
+            Closed = true;
+            if (error is not null)
+            {
+                LastError ??= error.Message;
+            }
+
+            _interactive.TrySetException(error ?? new InvalidOperationException("The circuit's connection closed."));
+            return Task.CompletedTask;
+        };
+
+        await hub.StartAsync(cancellationToken);
+        var baseUri = new Uri(_page, "/").ToString();
+        _circuitId = await hub.InvokeAsync<string?>("StartCircuit", baseUri, _page.ToString(), "[]", state, cancellationToken)
+            ?? throw new InvalidOperationException($"StartCircuit refused: {LastError}");
+        var operations = markers.Select((marker, i) => new { type = "add", ssrComponentId = i, marker });
+        var batch = JsonSerializer.Serialize(new { batchId = 1, operations });
+        await hub.SendAsync("UpdateRootComponents", batch, state, cancellationToken);
+        await _interactive.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task OnRenderBatchAsync(long batchId, byte[] batch)
+    {
+        Interlocked.Increment(ref RenderBatches);
+        Interlocked.Add(ref RenderBytes, batch.Length);
+        if (_round() is { } round && batch.AsSpan().IndexOf(round.NumberBytes) >= 0)
+        {
+            round.DisplaySaw(_index);
+        }
+
+        // The layout renders its "interactive" marker once the circuit runs: the display now follows live changes.
+        if (!_interactive.Task.IsCompleted && batch.AsSpan().IndexOf("interactive"u8) >= 0)
+        {
+            _interactive.TrySetResult();
+        }
+
+        if (_verbose)
+        {
+            Console.WriteLine($"  display {_index}: render batch {batchId}, {batch.Length} bytes");
+        }
+
+        await SendQuietlyAsync("OnRenderCompleted", batchId, null);
+    }
+
+    private async Task OnBeginInvokeJSAsync(object?[] args)
+    {
+        Interlocked.Increment(ref JsCalls);
+        var handle = (long)args[0]!;
+        var identifier = (string?)args[1];
+        var resultType = (int)args[3]!;
+        if (_verbose)
+        {
+            Console.WriteLine($"  display {_index}: JS call {handle} {identifier}({args[2]}) result type {resultType}, target {args[4]}");
+        }
+
+        if (handle == 0)
+        {
+            return; // Fire-and-forget: nobody waits for an answer.
+        }
+
+        // What a browser with sound unlocked answers: an object for an import, true for the display's sound calls.
+        var result = resultType == 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{{\"__jsObjectId\":{Interlocked.Increment(ref _nextJsObjectId)}}}")
+            : identifier is "isUnlocked" or "announce" or "unlock" or "chime" ? "true" : "null";
+        await SendQuietlyAsync("EndInvokeJSFromDotNet", handle, true, string.Create(CultureInfo.InvariantCulture, $"[{handle},true,{result}]"));
+    }
+
+    private async Task SendQuietlyAsync(string method, params object?[] args)
+    {
+        try
+        {
+            await _hub!.SendCoreAsync(method, args);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or OperationCanceledException)
+        {
+            // The connection is going away; its Closed handler counts that.
+        }
+    }
+
+    /// <summary>Closes like a browser tab: the disconnect beacon (so the server drops the circuit at once), then the socket.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_circuitId is not null && _hub?.State == HubConnectionState.Connected)
+        {
+            try
+            {
+                using var form = new FormUrlEncodedContent([new KeyValuePair<string, string>("circuitId", _circuitId)]);
+                using var response = await _http.PostAsync(new Uri(_page, "/_blazor/disconnect"), form);
+            }
+            catch (HttpRequestException)
+            {
+                // Best effort, as the browser's beacon.
+            }
+        }
+
+        if (_hub is not null)
+        {
+            await _hub.DisposeAsync();
+        }
+    }
+
+    [GeneratedRegex(@"<!--Blazor:(?<json>\{.*?\})-->", RegexOptions.Singleline)]
+    private static partial Regex Markers();
+
+    [GeneratedRegex(@"<!--Blazor-Server-Component-State:(?<state>[^-]*?)-->")]
+    private static partial Regex State();
+}

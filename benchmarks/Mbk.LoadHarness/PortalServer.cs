@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Globalization;
+using Mbk.Benchmarks;
+
+namespace Mbk.LoadHarness;
+
+/// <summary>
+/// The portal side of the harness, run in a process of its own (<c>--serve</c>) so that its memory and CPU are the
+/// portal's alone. It hosts the real portal on Kestrel (loopback, own SQLite file, demo data) and takes commands, one
+/// per line on standard input, answering with a line that starts with <see cref="Reply"/> on standard output:
+/// <c>take</c> (finish the current visitor, take a new ticket), <c>call</c> ("Kalla nästa" through
+/// <c>QueueCommands.CallNextAsync</c>, timed), <c>stats</c> (memory and CPU after a full collection), <c>quit</c>.
+/// </summary>
+internal static class PortalServer
+{
+    public const string Reply = "@@ ";
+
+    public static async Task<int> RunAsync()
+    {
+        await using var portal = new BenchmarkPortal();
+        var address = portal.Start();
+        using var queue = await BenchmarkQueue.PrepareAsync(portal);
+        var serving = false;
+        var taken = 0;
+        Answer($"ready {address} {Environment.ProcessId} {portal.DataDirectory}");
+        while (await Console.In.ReadLineAsync() is { } line)
+        {
+            switch (line)
+            {
+                case "take":
+                    if (serving)
+                    {
+                        await queue.FinishAsync();
+                        serving = false;
+                    }
+
+                    var ticket = await queue.TakeTicketAsync($"harness-{taken++ % 1000}");
+                    Answer($"took {ticket.Receipt?.Number ?? "refused:" + ticket.Refusal}");
+                    break;
+                case "call":
+                    var watch = Stopwatch.StartNew();
+                    var number = await queue.CallNextAsync();
+                    var elapsed = watch.Elapsed.TotalMilliseconds;
+                    serving = number is not null;
+                    Answer(string.Create(CultureInfo.InvariantCulture, $"called {number ?? "none"} {elapsed:0.000}"));
+                    break;
+                case "stats":
+                    Answer(Stats());
+                    break;
+                case "quit":
+                    return 0;
+                default:
+                    Answer($"error unknown command {line}");
+                    break;
+            }
+        }
+
+        return 0;
+    }
+
+    private static string Stats()
+    {
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        using var self = Process.GetCurrentProcess();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"stats {heap} {self.WorkingSet64} {self.PrivateMemorySize64} {self.TotalProcessorTime.TotalMilliseconds:0} {ThreadPool.ThreadCount}");
+    }
+
+    private static void Answer(string text)
+    {
+        Console.Out.WriteLine(Reply + text);
+        Console.Out.Flush();
+    }
+}
