@@ -62,6 +62,23 @@ internal sealed class CallRound
         }
     }
 
+    /// <summary>When the counter's own screen first showed the number (0 while not yet).</summary>
+    public long CounterSeenAt => Interlocked.Read(ref _counterSeen);
+
+    private long _counterSeen;
+
+    public void CounterSaw()
+    {
+        if (Interlocked.CompareExchange(ref _counterSeen, Stopwatch.GetTimestamp(), 0) == 0)
+        {
+            _counter.TrySetResult();
+        }
+    }
+
+    private readonly TaskCompletionSource _counter = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task Counter => _counter.Task;
+
     public void HubSaw(int index)
     {
         if (Interlocked.CompareExchange(ref _hubSeen[index], Stopwatch.GetTimestamp(), 0) == 0

@@ -14,10 +14,11 @@ internal sealed class LoadRun(HarnessOptions options)
     private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(30);
 
     private readonly List<(string Measure, string Value)> _rows = [];
-    private readonly List<DisplayCircuit> _displays = [];
+    private readonly List<HeadlessCircuit> _displays = [];
     private readonly List<LiveHubClient> _hubs = [];
     private readonly HashSet<int> _cut = [];
     private CallRound? _round;
+    private HeadlessCircuit? _counter;
 
     public async Task RunAsync()
     {
@@ -30,6 +31,7 @@ internal sealed class LoadRun(HarnessOptions options)
         await using var proxy = new BlackholeProxy(portal.Address);
 
         await WarmUpAsync(portal, page, http);
+        await OpenCounterAsync(portal, http);
         var baseline = await SettledStatsAsync(portal);
 
         // Hub clients (staff signed in), then the display circuits; the first --drop circuits go through the proxy.
@@ -50,7 +52,7 @@ internal sealed class LoadRun(HarnessOptions options)
         var openWatch = Stopwatch.StartNew();
         var displayFailures = await OpenAsync(options.Displays, async (i, token) =>
         {
-            var circuit = new DisplayCircuit(i, page, i < options.Drop ? proxy.Address : portal.Address, http, CurrentRound, options.Verbose && i == 0);
+            var circuit = new HeadlessCircuit(i, page, i < options.Drop ? proxy.Address : portal.Address, http, CurrentRound, options.Verbose && i == 0);
             lock (_displays)
             {
                 _displays.Add(circuit);
@@ -126,13 +128,36 @@ internal sealed class LoadRun(HarnessOptions options)
 
     private CallRound? CurrentRound() => Volatile.Read(ref _round);
 
+    /// <summary>The advisor's own counter screen (signed in, seated at "Bord 1"), used for every second call.</summary>
+    private async Task OpenCounterAsync(PortalProcess portal, HttpClient http)
+    {
+        try
+        {
+            var cookies = await BenchmarkPortal.SignInAsync(portal.Address, "vagledare@demo.mbk.se");
+            var counter = new HeadlessCircuit(-1, new Uri(portal.Address, "/counter"), portal.Address, http, CurrentRound, options.Verbose, cookies);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await counter.StartAsync(timeout.Token);
+            while (!counter.HasShortcuts)
+            {
+                await Task.Delay(100, timeout.Token);
+            }
+
+            _counter = counter;
+            Console.WriteLine("Counter circuit open: every second call is the advisor pressing N on it");
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException or HttpRequestException)
+        {
+            Console.WriteLine($"No counter circuit ({ex.Message}): every call goes through QueueCommands.CallNextAsync");
+        }
+    }
+
     /// <summary>A few circuits and a call before the baseline, so start-up costs (JIT, caches, read models) are not counted per circuit.</summary>
     private async Task WarmUpAsync(PortalProcess portal, Uri page, HttpClient http)
     {
-        var warm = new List<DisplayCircuit>();
+        var warm = new List<HeadlessCircuit>();
         for (var i = 0; i < 3; i++)
         {
-            var circuit = new DisplayCircuit(0, page, page, http, () => null, options.Verbose && i == 0);
+            var circuit = new HeadlessCircuit(0, page, page, http, () => null, options.Verbose && i == 0);
             await circuit.StartAsync(CancellationToken.None);
             warm.Add(circuit);
         }
@@ -186,7 +211,9 @@ internal sealed class LoadRun(HarnessOptions options)
         return failures;
     }
 
-    private sealed record CallResult(double CommandMs, double RoundTripMs, double? AllDisplaysMs, double? AllHubsMs, List<double> Displays, List<double> Hubs, int MissingDisplays, int MissingHubs);
+    /// <param name="ViaCounter">Called on the counter's own screen (key N) rather than by the command from outside.</param>
+    /// <param name="CounterMs">Until the counter's own screen showed the number.</param>
+    private sealed record CallResult(bool ViaCounter, double? CommandMs, double? CounterMs, double RoundTripMs, double? AllDisplaysMs, double? AllHubsMs, List<double> Displays, List<double> Hubs, int MissingDisplays, int MissingHubs);
 
     private async Task<List<CallResult>> CallAsync(PortalProcess portal, int calls, string label)
     {
@@ -196,54 +223,84 @@ internal sealed class LoadRun(HarnessOptions options)
             var number = await portal.TakeTicketAsync();
             // The take re-renders every display too (queue lengths); let that settle before the call is timed.
             await Task.Delay(options.IntervalMs);
-            results.Add(await OneCallAsync(portal, number));
+            results.Add(await OneCallAsync(portal, number, viaCounter: _counter is not null && c % 2 == 1));
             var last = results[^1];
-            Console.WriteLine($"  {label} {c + 1}: {number} command {Ms(last.CommandMs)} ms, every display {Ms(last.AllDisplaysMs ?? double.NaN)} ms, every hub client {Ms(last.AllHubsMs ?? double.NaN)} ms"
+            Console.WriteLine($"  {label} {c + 1}: {number} " + (last.ViaCounter ? $"counter key N → screen {Ms(last.CounterMs ?? double.NaN)} ms" : $"command {Ms(last.CommandMs ?? double.NaN)} ms, counter screen {Ms(last.CounterMs ?? double.NaN)} ms") + $", every display {Ms(last.AllDisplaysMs ?? double.NaN)} ms, every hub client {Ms(last.AllHubsMs ?? double.NaN)} ms"
                 + (last.MissingDisplays + last.MissingHubs > 0 ? $", MISSING {last.MissingDisplays} displays / {last.MissingHubs} hub clients" : string.Empty));
         }
 
         return results;
     }
 
-    private async Task<CallResult> OneCallAsync(PortalProcess portal, string number)
+    private async Task<CallResult> OneCallAsync(PortalProcess portal, string number, bool viaCounter)
     {
         var round = new CallRound(number, _displays.Count, _hubs.Count, i => !_cut.Contains(i) && !_displays[i].Closed);
         Volatile.Write(ref _round, round);
         round.Start();
-        var (called, commandMs) = await portal.CallNextAsync();
-        var roundTrip = Stopwatch.GetElapsedTime(round.StartedAt).TotalMilliseconds;
-        if (called != number)
+        double? commandMs = null;
+        if (viaCounter)
         {
-            Console.WriteLine($"  warning: called {called}, expected {number}");
+            await _counter!.PressKeyAsync("n");
+            await Completes(round.Counter);
+        }
+        else
+        {
+            var (called, inPortal) = await portal.CallNextAsync();
+            commandMs = inPortal;
+            if (called != number)
+            {
+                Console.WriteLine($"  warning: called {called}, expected {number}");
+            }
         }
 
+        var roundTrip = Stopwatch.GetElapsedTime(round.StartedAt).TotalMilliseconds;
+        if (_counter is not null)
+        {
+            await Completes(round.Counter);
+        }
+
+        double? counterMs = round.CounterSeenAt == 0 ? null : Stopwatch.GetElapsedTime(round.StartedAt, round.CounterSeenAt).TotalMilliseconds;
         var displaysDone = await Completes(round.AllDisplays);
         var hubsDone = await Completes(round.AllHubs);
         var displays = round.DisplayLatencies.ToList();
         var hubs = round.HubLatencies.ToList();
-        return new CallResult(commandMs, roundTrip,
+        return new CallResult(viaCounter, commandMs, counterMs, roundTrip,
             displaysDone && displays.Count > 0 ? displays.Max() : displaysDone ? 0 : null,
             hubsDone && hubs.Count > 0 ? hubs.Max() : hubsDone ? 0 : null,
             displays, hubs, round.MissingDisplays, round.MissingHubs);
+    }
 
-        static async Task<bool> Completes(Task task)
+    private static async Task<bool> Completes(Task task)
+    {
+        try
         {
-            try
-            {
-                await task.WaitAsync(DeliveryTimeout);
-                return true;
-            }
-            catch (TimeoutException)
-            {
-                return false;
-            }
+            await task.WaitAsync(DeliveryTimeout);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
         }
     }
 
     private void ReportCalls(List<CallResult> calls, string suffix)
     {
-        Row($"\"Kalla nästa\" command in the portal (p50 / p95 / p99 / max ms, {calls.Count} calls{suffix})", Spread(calls.Select(c => c.CommandMs).ToList()));
-        Row($"Command round trip seen by the harness (p50 / p95 / p99 / max ms{suffix})", Spread(calls.Select(c => c.RoundTripMs).ToList()));
+        var byCounter = calls.Where(c => c.ViaCounter).ToList();
+        var byCommand = calls.Where(c => !c.ViaCounter).ToList();
+        if (byCounter.Count > 0)
+        {
+            Row($"Counter's own screen: key N on the counter circuit → its render with the number (p50 / p95 / p99 / max ms, {byCounter.Count} calls{suffix})",
+                Spread(byCounter.Where(c => c.CounterMs is not null).Select(c => c.CounterMs!.Value).ToList()) + Missing(byCounter.Count(c => c.CounterMs is null)));
+        }
+
+        Row($"\"Kalla nästa\" command QueueCommands.CallNextAsync inside the portal (p50 / p95 / p99 / max ms, {byCommand.Count} calls{suffix})", Spread(byCommand.Select(c => c.CommandMs!.Value).ToList()));
+        Row($"Same command, round trip seen by the harness (p50 / p95 / p99 / max ms{suffix})", Spread(byCommand.Select(c => c.RoundTripMs).ToList()));
+        if (_counter is not null)
+        {
+            Row($"Same command → the counter circuit shows the number through the live path (p50 / p95 / p99 / max ms{suffix})",
+                Spread(byCommand.Where(c => c.CounterMs is not null).Select(c => c.CounterMs!.Value).ToList()));
+        }
+
         Row($"Call → every display shows the number, per call (p50 / p95 / p99 / max ms{suffix})", Spread(calls.Where(c => c.AllDisplaysMs is not null).Select(c => c.AllDisplaysMs!.Value).ToList()));
         Row($"Call → one display shows the number, all displays × calls (p50 / p95 / p99 / max ms{suffix})", Spread(calls.SelectMany(c => c.Displays).ToList()));
         if (_hubs.Count > 0)
@@ -283,6 +340,8 @@ internal sealed class LoadRun(HarnessOptions options)
 
     private void Row(string measure, string value) => _rows.Add((measure, value));
 
+    private static string Missing(int count) => count == 0 ? string.Empty : $" ({count} not seen within {DeliveryTimeout.TotalSeconds:0} s)";
+
     private static string Failures(List<string> failures) =>
         failures.Count == 0 ? string.Empty : $" ({failures.Count} failed; first: {failures[0].ReplaceLineEndings(" ")})";
 
@@ -303,5 +362,9 @@ internal sealed class LoadRun(HarnessOptions options)
     {
         await Task.WhenAll(_displays.Where((_, i) => !_cut.Contains(i)).Select(d => d.DisposeAsync().AsTask()));
         await Task.WhenAll(_hubs.Select(h => h.DisposeAsync().AsTask()));
+        if (_counter is not null)
+        {
+            await _counter.DisposeAsync();
+        }
     }
 }

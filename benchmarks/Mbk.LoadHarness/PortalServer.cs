@@ -8,7 +8,7 @@ namespace Mbk.LoadHarness;
 /// The portal side of the harness, run in a process of its own (<c>--serve</c>) so that its memory and CPU are the
 /// portal's alone. It hosts the real portal on Kestrel (loopback, own SQLite file, demo data) and takes commands, one
 /// per line on standard input, answering with a line that starts with <see cref="Reply"/> on standard output:
-/// <c>take</c> (finish the current visitor, take a new ticket), <c>call</c> ("Kalla nästa" through
+/// <c>take</c> (finish the visitor at the desk, if any, and take a new ticket), <c>call</c> ("Kalla nästa" through
 /// <c>QueueCommands.CallNextAsync</c>, timed), <c>stats</c> (memory and CPU after a full collection), <c>quit</c>.
 /// </summary>
 internal static class PortalServer
@@ -20,7 +20,6 @@ internal static class PortalServer
         await using var portal = new BenchmarkPortal();
         var address = portal.Start();
         using var queue = await BenchmarkQueue.PrepareAsync(portal);
-        var serving = false;
         var taken = 0;
         Answer($"ready {address} {Environment.ProcessId} {portal.DataDirectory}");
         while (await Console.In.ReadLineAsync() is { } line)
@@ -28,10 +27,14 @@ internal static class PortalServer
             switch (line)
             {
                 case "take":
-                    if (serving)
+                    // The visitor at the desk (called here or on the counter's own screen) is finished first.
+                    try
                     {
                         await queue.FinishAsync();
-                        serving = false;
+                    }
+                    catch (Mbk.Domain.Common.DomainException)
+                    {
+                        // Nobody at the desk.
                     }
 
                     var ticket = await queue.TakeTicketAsync($"harness-{taken++ % 1000}");
@@ -41,7 +44,6 @@ internal static class PortalServer
                     var watch = Stopwatch.StartNew();
                     var number = await queue.CallNextAsync();
                     var elapsed = watch.Elapsed.TotalMilliseconds;
-                    serving = number is not null;
                     Answer(string.Create(CultureInfo.InvariantCulture, $"called {number ?? "none"} {elapsed:0.000}"));
                     break;
                 case "stats":

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Connections;
@@ -10,14 +11,15 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Mbk.LoadHarness;
 
 /// <summary>
-/// A waiting-room display without a browser: one interactive Blazor Server circuit, opened the way blazor.web.js
-/// does it in .NET 10. It GETs the page, reads the prerendered component markers and the persisted component state,
+/// A screen without a browser — a waiting-room display, or the counter of a signed-in advisor: one interactive Blazor
+/// Server circuit, opened the way blazor.web.js does it in .NET 10. It GETs the page, reads the prerendered component markers and the persisted component state,
 /// connects to <c>/_blazor</c> with the blazorpack protocol, calls <c>StartCircuit</c> and then
 /// <c>UpdateRootComponents</c> with an "add" per marker, acknowledges every render batch and answers every JS call.
-/// It keeps no DOM: "this display shows number X" is approximated by finding X's UTF-8 bytes in a render batch
-/// (strings travel in the batch's string table), which is when a browser would paint it.
+/// It keeps no DOM: "this screen shows number X" is approximated by finding X's UTF-8 bytes in a render batch
+/// (strings travel in the batch's string table), which is when a browser would paint it. The counter's keyboard
+/// shortcut is pressed the way counter.js does it: a call to the registered .NET object's <c>OnShortcut</c>.
 /// </summary>
-internal sealed partial class DisplayCircuit : IAsyncDisposable
+internal sealed partial class HeadlessCircuit : IAsyncDisposable
 {
     private readonly int _index;
     private readonly Uri _page;
@@ -25,14 +27,21 @@ internal sealed partial class DisplayCircuit : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly Func<CallRound?> _round;
     private readonly bool _verbose;
+    private readonly bool _isCounter;
+    private readonly CookieContainer? _cookies;
     private readonly TaskCompletionSource _interactive = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private HubConnection? _hub;
     private string? _circuitId;
     private int _nextJsObjectId;
+    private long? _shortcuts;
+    private int _nextDotNetCall;
 
     /// <param name="hubBase">Where to connect the circuit's socket: the portal itself, or a proxy in front of it.</param>
-    public DisplayCircuit(int index, Uri page, Uri hubBase, HttpClient http, Func<CallRound?> round, bool verbose)
+    /// <param name="cookies">A signed-in staff member's cookies (the counter), or null (an anonymous display).</param>
+    public HeadlessCircuit(int index, Uri page, Uri hubBase, HttpClient http, Func<CallRound?> round, bool verbose, CookieContainer? cookies = null)
     {
+        _isCounter = cookies is not null;
+        _cookies = cookies;
         _index = index;
         _page = page;
         _hubBase = hubBase;
@@ -51,7 +60,7 @@ internal sealed partial class DisplayCircuit : IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var html = await _http.GetStringAsync(_page, cancellationToken);
+        var html = await GetPageAsync(cancellationToken);
         var markers = Markers().Matches(html)
             .Select(m => JsonDocument.Parse(m.Groups["json"].Value).RootElement)
             .Where(m => m.TryGetProperty("type", out var type) && type.GetString() == "server")
@@ -65,7 +74,11 @@ internal sealed partial class DisplayCircuit : IAsyncDisposable
         var state = State().Match(html) is { Success: true } match ? match.Groups["state"].Value : string.Empty;
 
         var builder = new HubConnectionBuilder()
-            .WithUrl(new Uri(_hubBase, "/_blazor"), o => o.Transports = HttpTransportType.WebSockets);
+            .WithUrl(new Uri(_hubBase, "/_blazor"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.Cookies = _cookies ?? o.Cookies;
+            });
         builder.Services.RemoveAll<IHubProtocol>();
         builder.Services.AddSingleton<IHubProtocol>(new BlazorPackProtocol());
         var hub = builder.Build();
@@ -106,7 +119,14 @@ internal sealed partial class DisplayCircuit : IAsyncDisposable
         Interlocked.Add(ref RenderBytes, batch.Length);
         if (_round() is { } round && batch.AsSpan().IndexOf(round.NumberBytes) >= 0)
         {
-            round.DisplaySaw(_index);
+            if (_isCounter)
+            {
+                round.CounterSaw();
+            }
+            else
+            {
+                round.DisplaySaw(_index);
+            }
         }
 
         // The layout renders its "interactive" marker once the circuit runs: the display now follows live changes.
@@ -139,11 +159,42 @@ internal sealed partial class DisplayCircuit : IAsyncDisposable
             return; // Fire-and-forget: nobody waits for an answer.
         }
 
+        if (identifier == "register" && DotNetObject().Match((string?)args[2] ?? string.Empty) is { Success: true } registered)
+        {
+            // counter.js registers the counter's shortcut handler: keep the .NET object to press keys on.
+            _shortcuts = long.Parse(registered.Groups["id"].Value, CultureInfo.InvariantCulture);
+            await SendQuietlyAsync("EndInvokeJSFromDotNet", handle, true, string.Create(CultureInfo.InvariantCulture, $"[{handle},true,1]"));
+            return;
+        }
+
         // What a browser with sound unlocked answers: an object for an import, true for the display's sound calls.
         var result = resultType == 1
             ? string.Create(CultureInfo.InvariantCulture, $"{{\"__jsObjectId\":{Interlocked.Increment(ref _nextJsObjectId)}}}")
             : identifier is "isUnlocked" or "announce" or "unlock" or "chime" ? "true" : "null";
         await SendQuietlyAsync("EndInvokeJSFromDotNet", handle, true, string.Create(CultureInfo.InvariantCulture, $"[{handle},true,{result}]"));
+    }
+
+    /// <summary>Whether the counter's keyboard shortcuts are registered (its first render has completed).</summary>
+    public bool HasShortcuts => _shortcuts is not null;
+
+    /// <summary>A key press on the counter, as counter.js reports it: <c>dotNetRef.invokeMethodAsync("OnShortcut", key)</c>.</summary>
+    public Task PressKeyAsync(string key)
+    {
+        var target = _shortcuts ?? throw new InvalidOperationException("The counter's shortcuts are not registered.");
+        var callId = Interlocked.Increment(ref _nextDotNetCall).ToString(CultureInfo.InvariantCulture);
+        return _hub!.SendAsync("BeginInvokeDotNetFromJS", callId, null, "OnShortcut", target, JsonSerializer.Serialize(new[] { key }));
+    }
+
+    private async Task<string> GetPageAsync(CancellationToken cancellationToken)
+    {
+        if (_cookies is null)
+        {
+            return await _http.GetStringAsync(_page, cancellationToken);
+        }
+
+        using var handler = new HttpClientHandler { CookieContainer = _cookies };
+        using var client = new HttpClient(handler);
+        return await client.GetStringAsync(_page, cancellationToken);
     }
 
     private async Task SendQuietlyAsync(string method, params object?[] args)
@@ -182,6 +233,9 @@ internal sealed partial class DisplayCircuit : IAsyncDisposable
 
     [GeneratedRegex(@"<!--Blazor:(?<json>\{.*?\})-->", RegexOptions.Singleline)]
     private static partial Regex Markers();
+
+    [GeneratedRegex("\"__dotNetObject\":(?<id>[0-9]+)")]
+    private static partial Regex DotNetObject();
 
     [GeneratedRegex(@"<!--Blazor-Server-Component-State:(?<state>[^-]*?)-->")]
     private static partial Regex State();
