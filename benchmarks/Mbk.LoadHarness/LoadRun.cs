@@ -88,16 +88,16 @@ internal sealed class LoadRun(HarnessOptions options)
             $"{Mb(afterDisplays.Rss)} / {Mb(afterDisplays.ManagedHeap)} / {afterDisplays.Threads} (before: {Mb(baseline.Rss)} / {Mb(baseline.ManagedHeap)})");
 
         // The portal's own background work (timers, jobs, keep-alives) with everything open and nothing happening.
-        var idleFrom = await portal.StatsAsync();
+        var idleFrom = await portal.CpuAsync();
         await Task.Delay(TimeSpan.FromSeconds(10));
-        var idleTo = await portal.StatsAsync();
+        var idleTo = await portal.CpuAsync();
         var idleShare = (idleTo.CpuMs - idleFrom.CpuMs) / (idleTo.At - idleFrom.At).TotalMilliseconds;
         Row("Portal CPU while idle with everything open (% of one core, 10 s)", Number(100 * idleShare, "0"));
 
         // The measured calls.
-        var beforeCalls = await portal.StatsAsync();
+        var beforeCalls = await portal.CpuAsync();
         var calls = await CallAsync(portal, options.Calls, "call");
-        var afterCalls = await portal.StatsAsync();
+        var afterCalls = await portal.CpuAsync();
         ReportCalls(calls, string.Empty);
         Row("Portal CPU during the calls (% of one core, incl. idle gaps)", Number(100 * (afterCalls.CpuMs - beforeCalls.CpuMs) / (afterCalls.At - beforeCalls.At).TotalMilliseconds, "0"));
         var callsCpu = afterCalls.CpuMs - beforeCalls.CpuMs - (idleShare * (afterCalls.At - beforeCalls.At).TotalMilliseconds);

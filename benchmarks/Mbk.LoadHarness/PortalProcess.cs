@@ -76,6 +76,13 @@ internal sealed class PortalProcess : IAsyncDisposable
             : throw new InvalidOperationException($"Calling failed: {string.Join(' ', parts)}");
     }
 
+    /// <summary>The portal's CPU time so far (no collection forced, so a window between two readings is the portal's own work).</summary>
+    public async Task<(double CpuMs, DateTime At)> CpuAsync()
+    {
+        var parts = (await CommandAsync("cpu")).Split(' ');
+        return (double.Parse(parts[1], CultureInfo.InvariantCulture), DateTime.UtcNow);
+    }
+
     public async Task<PortalStats> StatsAsync()
     {
         var parts = (await CommandAsync("stats")).Split(' ');

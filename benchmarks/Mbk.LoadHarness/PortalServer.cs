@@ -9,7 +9,7 @@ namespace Mbk.LoadHarness;
 /// portal's alone. It hosts the real portal on Kestrel (loopback, own SQLite file, demo data) and takes commands, one
 /// per line on standard input, answering with a line that starts with <see cref="Reply"/> on standard output:
 /// <c>take</c> (finish the visitor at the desk, if any, and take a new ticket), <c>call</c> ("Kalla nästa" through
-/// <c>QueueCommands.CallNextAsync</c>, timed), <c>stats</c> (memory and CPU after a full collection), <c>quit</c>.
+/// <c>QueueCommands.CallNextAsync</c>, timed), <c>stats</c> (memory after a full collection, and CPU time), <c>cpu</c> (CPU time alone), <c>quit</c>.
 /// </summary>
 internal static class PortalServer
 {
@@ -46,6 +46,13 @@ internal static class PortalServer
                     var elapsed = watch.Elapsed.TotalMilliseconds;
                     Answer(string.Create(CultureInfo.InvariantCulture, $"called {number ?? "none"} {elapsed:0.000}"));
                     break;
+                case "cpu":
+                    using (var self = Process.GetCurrentProcess())
+                    {
+                        Answer(string.Create(CultureInfo.InvariantCulture, $"cpu {self.TotalProcessorTime.TotalMilliseconds:0}"));
+                    }
+
+                    break;
                 case "stats":
                     Answer(Stats());
                     break;
@@ -62,10 +69,13 @@ internal static class PortalServer
 
     private static string Stats()
     {
-        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        // CPU time first: the full collection below is the harness's doing, not the portal's.
         using var self = Process.GetCurrentProcess();
+        var cpu = self.TotalProcessorTime.TotalMilliseconds;
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        self.Refresh();
         return string.Create(CultureInfo.InvariantCulture,
-            $"stats {heap} {self.WorkingSet64} {self.PrivateMemorySize64} {self.TotalProcessorTime.TotalMilliseconds:0} {ThreadPool.ThreadCount}");
+            $"stats {heap} {self.WorkingSet64} {self.PrivateMemorySize64} {cpu:0} {ThreadPool.ThreadCount}");
     }
 
     private static void Answer(string text)
