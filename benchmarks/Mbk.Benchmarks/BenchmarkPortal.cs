@@ -47,11 +47,14 @@ internal sealed partial class BenchmarkPortal : WebApplicationFactory<Mbk.Portal
     }
 
     /// <summary>Signs in through the login form and returns the cookies for hub connections.</summary>
-    public async Task<CookieContainer> SignInAsync(string email)
+    public Task<CookieContainer> SignInAsync(string email) => SignInAsync(Address, email);
+
+    /// <summary>Signs in through the login form of a portal at <paramref name="address"/> (demo password).</summary>
+    public static async Task<CookieContainer> SignInAsync(Uri address, string email)
     {
         var cookies = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
-        using var client = new HttpClient(handler) { BaseAddress = Address };
+        using var client = new HttpClient(handler) { BaseAddress = address };
         var page = await client.GetStringAsync(new Uri("/login", UriKind.Relative));
         var token = WebUtility.HtmlDecode(Token().Match(page).Groups["value"].Value);
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>

@@ -11,15 +11,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Mbk.Benchmarks;
-using Mbk.Domain.Common;
 using Mbk.Domain.Queue;
-using Mbk.Portal.Features.Almanac.OpeningHours;
-using Mbk.Portal.Features.Identity;
-using Mbk.Portal.Features.Queue;
 using Mbk.Portal.Infrastructure.Live;
-using Mbk.Portal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 if (args.Contains("--almanac"))
@@ -46,33 +40,16 @@ var clientCounts = (OptionText(args, "--clients") ?? "10,50,200").Split(',').Sel
 await using var portal = new BenchmarkPortal();
 var address = portal.Start();
 Console.WriteLine($"Portal on {address} (SQLite file in {portal.DataDirectory})");
-using var scope = portal.Services.CreateScope();
-var commands = scope.ServiceProvider.GetRequiredService<QueueCommands>();
-var queries = scope.ServiceProvider.GetRequiredService<QueueQueries>();
-var openingHours = scope.ServiceProvider.GetRequiredService<OpeningScheduleCommands>();
-var manager = await portal.StaffAsync("chef@demo.mbk.se");
-var advisor = await portal.StaffAsync("vagledare@demo.mbk.se");
-var officeId = manager.CurrentOffice!.Id;
-await openingHours.SetWeeklyHoursAsync(manager, OpeningHours.Parse("mon=00:00-24:00;tue=00:00-24:00;wed=00:00-24:00;thu=00:00-24:00;fri=00:00-24:00;sat=00:00-24:00;sun=00:00-24:00"));
-var benchmarkDay = ServiceDayCalculator.ServiceDay(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"));
-if (Mbk.Domain.Almanac.SwedishHolidays.On(benchmarkDay) is not null)
-{
-    // A holiday nobody has confirmed closes the kiosk; the benchmark keeps the office open.
-    await openingHours.ConfirmHolidayAsync(manager, benchmarkDay, new DayHours(TimeOnly.MinValue, DayHours.EndOfDay));
-}
-var serviceA = (await queries.GetServicesAsync(officeId)).Single(s => s.Prefix == 'A');
-var table = (await queries.GetPlacesAsync(officeId)).First(p => p.Name == "Bord 1");
-await commands.SitDownAsync(advisor, table.Id, [serviceA.Id]);
-int categoryId;
-await using (var db = await portal.DbFactory.CreateDbContextAsync())
-{
-    categoryId = await db.QuestionCategories.Where(c => c.OfficeId == officeId).Select(c => c.Id).FirstAsync();
-}
+using var queue = await BenchmarkQueue.PrepareAsync(portal);
+var commands = queue.Commands;
+var advisor = queue.Advisor;
+var officeId = queue.OfficeId;
+var categoryId = queue.CategoryId;
 
 // 1. Call-next latency: issue N tickets, then call (and finish) them one by one.
 for (var i = 0; i < calls; i++)
 {
-    await commands.TakeTicketAsync("rinkeby", serviceA.Id, $"bench-{i % 50}");
+    await queue.TakeTicketAsync($"bench-{i % 50}");
 }
 
 var callTimes = new List<double>(calls);
@@ -175,7 +152,7 @@ async Task<List<double>> RepeatCallsAsync(int rounds, Func<Func<Task>, Task<doub
     var times = new List<double>();
     for (var i = 0; i < rounds; i++)
     {
-        await commands.TakeTicketAsync("rinkeby", serviceA.Id, $"fanout-{i % 50}");
+        await queue.TakeTicketAsync($"fanout-{i % 50}");
         times.Add(await measure(() => commands.CallNextAsync(advisor)));
         await commands.FinishAsync(advisor, [categoryId], null);
     }
