@@ -57,15 +57,19 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         var runner = Runner<IOfficeEvent?>(batch => onChanged(batch.OfType<IOfficeEvent>().ToList()));
         Replace(ref _followed, readModel.Watch(officeId, events =>
         {
+            // The returned task ends when this screen has re-rendered, so the read model can pace its screens.
             if (events.Count == 0)
             {
-                runner.Request(null);
+                return runner.RequestAsync(null);
             }
 
+            var handled = Task.CompletedTask;
             foreach (var officeEvent in events)
             {
-                runner.Request(officeEvent);
+                handled = runner.RequestAsync(officeEvent);
             }
+
+            return handled;
         }));
     }
 

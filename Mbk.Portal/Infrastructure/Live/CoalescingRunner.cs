@@ -15,6 +15,7 @@ public sealed partial class CoalescingRunner<T> : IDisposable
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
     private List<T> _pending = [];
+    private TaskCompletionSource _nextRun = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _running;
     private bool _disposed;
 
@@ -30,13 +31,21 @@ public sealed partial class CoalescingRunner<T> : IDisposable
     public int Runs { get; private set; }
 
     /// <summary>Asks for a run with <paramref name="item"/>; returns at once.</summary>
-    public void Request(T item)
+    public void Request(T item) => _ = RequestAsync(item);
+
+    /// <summary>
+    /// Asks for a run with <paramref name="item"/> and returns at once with a task that completes when the run that
+    /// handles it has finished (or the runner is disposed); it never faults. Lets a sender pace itself by the screens it
+    /// updates without ever being held by one for longer than it chooses to wait.
+    /// </summary>
+    public Task RequestAsync(T item)
     {
+        Task handled;
         lock (_gate)
         {
             if (_disposed)
             {
-                return;
+                return Task.CompletedTask;
             }
 
             _pending.Add(item);
@@ -45,24 +54,30 @@ public sealed partial class CoalescingRunner<T> : IDisposable
                 _pending.RemoveAt(0);
             }
 
+            handled = _nextRun.Task;
             if (_running)
             {
-                return;
+                return handled;
             }
 
             _running = true;
         }
 
         _ = Task.Run(LoopAsync);
+        return handled;
     }
 
     public void Dispose()
     {
+        TaskCompletionSource waiting;
         lock (_gate)
         {
             _disposed = true;
             _pending = [];
+            waiting = _nextRun;
         }
+
+        waiting.TrySetResult();
     }
 
     private async Task LoopAsync()
@@ -70,6 +85,7 @@ public sealed partial class CoalescingRunner<T> : IDisposable
         while (true)
         {
             List<T> batch;
+            TaskCompletionSource completion;
             lock (_gate)
             {
                 if (_pending.Count == 0 || _disposed)
@@ -80,6 +96,8 @@ public sealed partial class CoalescingRunner<T> : IDisposable
 
                 batch = _pending;
                 _pending = [];
+                completion = _nextRun;
+                _nextRun = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 Runs++;
             }
 
@@ -92,6 +110,10 @@ public sealed partial class CoalescingRunner<T> : IDisposable
 #pragma warning restore CA1031
             {
                 LogRunFailed(_logger, ex);
+            }
+            finally
+            {
+                completion.TrySetResult();
             }
         }
     }

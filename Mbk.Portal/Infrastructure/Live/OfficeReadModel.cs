@@ -48,8 +48,27 @@ public abstract partial class OfficeReadModel<T> : IDisposable
     public IDisposable Watch(int officeId, Action<IReadOnlyList<IOfficeEvent>> changed)
     {
         ArgumentNullException.ThrowIfNull(changed);
+        return Watch(officeId, events =>
+        {
+            changed(events);
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>
+    /// As <see cref="Watch(int, Action{IReadOnlyList{IOfficeEvent}})"/>, for a watcher that says when it has handled the
+    /// change (a screen: when it has rendered). Watchers are told in slices of <see cref="ReadModelPacing.Slice"/>, each awaited
+    /// for at most <see cref="ReadModelPacing.SliceWait"/>: a thousand screens then share the processors with everything else
+    /// (the counter that made the change first of all) instead of flooding the thread pool's queue at once, and a slow
+    /// screen holds the others for at most that wait.
+    /// </summary>
+    public IDisposable Watch(int officeId, Func<IReadOnlyList<IOfficeEvent>, Task> changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
         return EntryFor(officeId).AddWatcher(changed);
     }
+
+
 
     public int WatcherCount(int officeId) => _entries.TryGetValue(officeId, out var entry) ? entry.Watchers : 0;
 
@@ -83,6 +102,9 @@ public abstract partial class OfficeReadModel<T> : IDisposable
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) == 1, this);
         return _entries.GetOrAdd(officeId, static (id, model) => new Entry(model, id), this);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A watcher of a live read model failed to take a change")]
+    private static partial void LogWatcherFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The read model {Model} of office {OfficeId} could not be computed")]
     private static partial void LogComputeFailed(ILogger logger, Exception exception, string model, int officeId);
@@ -135,7 +157,7 @@ public abstract partial class OfficeReadModel<T> : IDisposable
             return computing.WaitAsync(cancellationToken);
         }
 
-        public IDisposable AddWatcher(Action<IReadOnlyList<IOfficeEvent>> changed)
+        public IDisposable AddWatcher(Func<IReadOnlyList<IOfficeEvent>, Task> changed)
         {
             var watcher = new Watcher(this, changed);
             lock (_gate)
@@ -207,9 +229,20 @@ public abstract partial class OfficeReadModel<T> : IDisposable
 
             await GetAsync(CancellationToken.None).ConfigureAwait(false);
             IReadOnlyList<IOfficeEvent> events = requests.OfType<IOfficeEvent>().ToList();
-            foreach (var watcher in _watchers)
+            var watchers = _watchers;
+            for (var start = 0; start < watchers.Count; start += ReadModelPacing.Slice)
             {
-                watcher.Changed(events);
+                var slice = new Task[Math.Min(ReadModelPacing.Slice, watchers.Count - start)];
+                for (var i = 0; i < slice.Length; i++)
+                {
+                    slice[i] = watchers[start + i].ChangedAsync(events);
+                }
+
+                var all = Task.WhenAll(slice);
+                if (!all.IsCompleted)
+                {
+                    await Task.WhenAny(all, Task.Delay(ReadModelPacing.SliceWait)).ConfigureAwait(false);
+                }
             }
         }
 
@@ -257,15 +290,27 @@ public abstract partial class OfficeReadModel<T> : IDisposable
             return TimeSpan.FromTicks(remaining) + TimeSpan.FromMilliseconds(50);
         }
 
-        private sealed class Watcher(Entry entry, Action<IReadOnlyList<IOfficeEvent>> changed) : IDisposable
+        private sealed class Watcher(Entry entry, Func<IReadOnlyList<IOfficeEvent>, Task> changed) : IDisposable
         {
             private int _disposed;
 
-            public void Changed(IReadOnlyList<IOfficeEvent> events)
+            public Task ChangedAsync(IReadOnlyList<IOfficeEvent> events)
             {
-                if (Volatile.Read(ref _disposed) == 0)
+                if (Volatile.Read(ref _disposed) != 0)
                 {
-                    changed(events);
+                    return Task.CompletedTask;
+                }
+
+                try
+                {
+                    return changed(events);
+                }
+#pragma warning disable CA1031 // One watcher's failure must not keep the change from the others; it is logged.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    LogWatcherFailed(entry._model._logger, ex);
+                    return Task.CompletedTask;
                 }
             }
 
@@ -278,4 +323,14 @@ public abstract partial class OfficeReadModel<T> : IDisposable
             }
         }
     }
+}
+
+/// <summary>How a read model tells its watchers (screens) of a change: a slice at a time.</summary>
+public static class ReadModelPacing
+{
+    /// <summary>How many watchers are told at once.</summary>
+    public static int Slice { get; } = Math.Max(4, Environment.ProcessorCount * 2);
+
+    /// <summary>The longest a slice of watchers holds the next one.</summary>
+    public static TimeSpan SliceWait { get; } = TimeSpan.FromMilliseconds(250);
 }
