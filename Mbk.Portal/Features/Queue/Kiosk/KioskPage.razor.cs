@@ -52,6 +52,8 @@ public sealed partial class KioskPage
     /// <summary>A tap is being written: "Ett ögonblick…" shows and further taps are ignored.</summary>
     private bool _busy;
     private ServiceQueueStatus? _retryService;
+    private ElementReference _ticketNumber;
+    private bool _focusTicket;
     private string _kioskKey = string.Empty;
     private int? _officeId;
     private int? _followed;
@@ -156,6 +158,7 @@ public sealed partial class KioskPage
                 case KioskRefusal.None when result.Receipt is not null:
                     _receipt = result.Receipt;
                     _screen = KioskScreen.Ticket;
+                    _focusTicket = true;
                     break;
                 case KioskRefusal.Closed:
                     _screen = KioskScreen.Closed;
@@ -195,6 +198,23 @@ public sealed partial class KioskPage
         {
             // The refusal may come from a change the kiosk has not seen yet (service closed, hours changed).
             await LoadAsync();
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // The tapped button is gone: focus the number, so it is read out and focus does not fall to <body>.
+        if (_focusTicket && _screen == KioskScreen.Ticket)
+        {
+            _focusTicket = false;
+            try
+            {
+                await _ticketNumber.FocusAsync();
+            }
+            catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException or InvalidOperationException)
+            {
+                // The kiosk is going away or already back at the start screen: nothing to focus.
+            }
         }
     }
 
