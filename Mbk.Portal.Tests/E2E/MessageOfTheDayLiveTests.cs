@@ -28,7 +28,7 @@ public sealed class MessageOfTheDayLiveTests : IClassFixture<Browser>, IAsyncLif
         var offices = scope.ServiceProvider.GetRequiredService<OfficeCommands>();
         var otherOfficeId = await offices.CreateOfficeAsync(admin, "Medborgarkontoret Skärholmen", "skarholmen");
         var staff = scope.ServiceProvider.GetRequiredService<StaffAdminService>();
-        await staff.CreateAsync(admin, new StaffInput("annan@skarholmen.se", "Lina Skärholmen", [StaffRoles.Advisor], [otherOfficeId]), "Annat-kontor-1");
+        await staff.CreateAsync(admin, StaffInput.InOffices("annan@skarholmen.se", "Lina Skärholmen", StaffRoles.Advisor, otherOfficeId), "Annat-kontor-1");
     }
 
     public async Task DisposeAsync() => await _portal.DisposeAsync();

@@ -23,7 +23,7 @@ public sealed class LiveHubTests : IAsyncLifetime
         using var scope = _portal.Services.CreateScope();
         _otherOfficeId = await scope.ServiceProvider.GetRequiredService<OfficeCommands>().CreateOfficeAsync(admin, "Annat kontor", "annat");
         await scope.ServiceProvider.GetRequiredService<StaffAdminService>()
-            .CreateAsync(admin, new StaffInput("annan@annat.se", "Annan", [StaffRoles.Advisor], [_otherOfficeId]), "Annat-kontor-1");
+            .CreateAsync(admin, StaffInput.InOffices("annan@annat.se", "Annan", StaffRoles.Advisor, _otherOfficeId), "Annat-kontor-1");
     }
 
     public async Task DisposeAsync() => await _portal.DisposeAsync();

@@ -74,19 +74,28 @@ public sealed class TestDatabase : IDbContextFactory<PortalDbContext>, IAsyncDis
         {
             var email = person.UserId + "@test.mbk.se";
             var user = new StaffUser { Id = person.UserId, UserName = email, Email = email, DisplayName = person.DisplayName, IsActive = true };
-            user.Offices.Add(new StaffOfficeMembership { UserId = person.UserId, OfficeId = office.Id });
+            user.Offices.Add(new StaffOfficeMembership { UserId = person.UserId, OfficeId = office.Id, Role = person.CurrentOffice?.Role ?? StaffRoles.Advisor });
             db.Users.Add(user);
         }
 
         await db.SaveChangesAsync();
     }
 
-    public static StaffContext Staff(Office office, params string[] roles) => new(
-        "user-" + Guid.NewGuid().ToString("N"),
-        roles.Contains(StaffRoles.Manager) ? "Test Chef" : "Test Vägledare",
-        roles.ToHashSet(),
-        new OfficeSummary(office.Id, office.Name, office.Slug),
-        [new OfficeSummary(office.Id, office.Name, office.Slug)]);
+    /// <summary>
+    /// A staff context working in <paramref name="office"/>: Manager or Advisor there (by membership), Admin globally
+    /// when <paramref name="roles"/> names it.
+    /// </summary>
+    public static StaffContext Staff(Office office, params string[] roles)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        var membership = new OfficeSummary(office.Id, office.Name, office.Slug, roles.Contains(StaffRoles.Manager) ? StaffRoles.Manager : StaffRoles.Advisor);
+        return new StaffContext(
+            "user-" + Guid.NewGuid().ToString("N"),
+            roles.Contains(StaffRoles.Manager) ? "Test Chef" : "Test Vägledare",
+            roles.Where(r => StaffRoles.GlobalRoles.Contains(r)).ToHashSet(),
+            membership,
+            [membership]);
+    }
 
     public ValueTask DisposeAsync()
     {

@@ -41,19 +41,19 @@ public sealed class StaffAdminServiceTests : IAsyncLifetime
     [Fact]
     public async Task ShouldLetNewStaffSignInWithRolesAndOffice()
     {
-        var id = await _service.CreateAsync(_admin, new StaffInput("ny@rinkeby.se", "Ny Vägledare", [StaffRoles.Advisor], [_officeId]), "Hemligt-123");
+        var id = await _service.CreateAsync(_admin, StaffInput.InOffices("ny@rinkeby.se", "Ny Vägledare", StaffRoles.Advisor, _officeId), "Hemligt-123");
 
         (await SignInAsync("ny@rinkeby.se", "Hemligt-123")).ShouldBe(HttpStatusCode.Redirect);
         var row = (await _service.ListAsync()).Single(r => r.Id == id);
-        row.Roles.ShouldBe([StaffRoles.Advisor]);
-        row.OfficeIds.ShouldBe([_officeId]);
+        row.IsAdmin.ShouldBeFalse();
+        row.Offices.ShouldBe([new OfficeRole(_officeId, StaffRoles.Advisor)]);
     }
 
     [Fact]
     public async Task ShouldRefuseWeakPasswordInSwedish()
     {
         var error = await Should.ThrowAsync<DomainException>(() =>
-            _service.CreateAsync(_admin, new StaffInput("svag@rinkeby.se", "Svag", [StaffRoles.Advisor], [_officeId]), "kort"));
+            _service.CreateAsync(_admin, StaffInput.InOffices("svag@rinkeby.se", "Svag", StaffRoles.Advisor, _officeId), "kort"));
 
         error.Message.ShouldContain("Lösenordet måste vara minst 8 tecken.");
         (await _service.ListAsync()).ShouldNotContain(r => r.Email == "svag@rinkeby.se");
@@ -62,7 +62,7 @@ public sealed class StaffAdminServiceTests : IAsyncLifetime
     [Fact]
     public async Task ShouldRefuseSignInWhenAccountIsDeactivated()
     {
-        var id = await _service.CreateAsync(_admin, new StaffInput("slutat@rinkeby.se", "Har Slutat", [StaffRoles.Advisor], [_officeId]), "Hemligt-123");
+        var id = await _service.CreateAsync(_admin, StaffInput.InOffices("slutat@rinkeby.se", "Har Slutat", StaffRoles.Advisor, _officeId), "Hemligt-123");
 
         await _service.SetActiveAsync(_admin, id, active: false);
 
@@ -73,7 +73,7 @@ public sealed class StaffAdminServiceTests : IAsyncLifetime
     [Fact]
     public async Task ShouldLetStaffSignInWithNewPasswordWhenAdminResetsIt()
     {
-        var id = await _service.CreateAsync(_admin, new StaffInput("glomsk@rinkeby.se", "Glömsk", [StaffRoles.Advisor], [_officeId]), "Hemligt-123");
+        var id = await _service.CreateAsync(_admin, StaffInput.InOffices("glomsk@rinkeby.se", "Glömsk", StaffRoles.Advisor, _officeId), "Hemligt-123");
 
         await _service.ResetPasswordAsync(_admin, id, "Nytt-losen-456");
 
@@ -85,7 +85,7 @@ public sealed class StaffAdminServiceTests : IAsyncLifetime
     public async Task ShouldRefuseWhenAdminRemovesOwnAdminRole()
     {
         await Should.ThrowAsync<DomainException>(() =>
-            _service.UpdateAsync(_admin, _admin.UserId, new StaffInput(DemoAccounts.Admin, "Admin", [StaffRoles.Advisor], [_officeId])));
+            _service.UpdateAsync(_admin, _admin.UserId, StaffInput.InOffices(DemoAccounts.Admin, "Admin", StaffRoles.Advisor, _officeId)));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class StaffAdminServiceTests : IAsyncLifetime
         var manager = await _portal.StaffAsync(DemoAccounts.Manager);
 
         var error = await Should.ThrowAsync<DomainException>(() =>
-            _service.CreateAsync(manager, new StaffInput("x@rinkeby.se", "X", [StaffRoles.Admin], [_officeId]), "Hemligt-123"));
+            _service.CreateAsync(manager, new StaffInput("x@rinkeby.se", "X", IsAdmin: true, [new OfficeRole(_officeId, StaffRoles.Advisor)]), "Hemligt-123"));
 
         error.Message.ShouldBe("Bara en administratör kan hantera konton.");
     }

@@ -81,7 +81,7 @@ public sealed class StatisticsPageTests : MudBunitContext
             StatisticsSeed.Tap(other.Categories[0], StatisticsSeed.Local(2026, 3, 10, 11)));
         var manager = TestDatabase.Staff(_office.Office, StaffRoles.Manager) with
         {
-            Offices = [new OfficeSummary(_office.Office.Id, _office.Office.Name, _office.Office.Slug), new OfficeSummary(other.Office.Id, other.Office.Name, other.Office.Slug)],
+            Offices = [new OfficeSummary(_office.Office.Id, _office.Office.Name, _office.Office.Slug, StaffRoles.Manager), new OfficeSummary(other.Office.Id, other.Office.Name, other.Office.Slug)],
         };
 
         var cut = RenderPanel(manager);

@@ -45,18 +45,20 @@ public sealed partial class AdminPage
 
     private static Dictionary<string, object?> Test(string id) => new() { ["data-testid"] = id };
 
+    /// <summary>The select's value for "not a member of this office".</summary>
+    private const string NotMember = "";
+
     private string OfficeName(int id) => _offices.FirstOrDefault(o => o.Id == id)?.Name ?? $"#{id}";
 
-    private static void Toggle<T>(HashSet<T> set, T value, bool on)
+    private string OfficesText(StaffRow row)
     {
-        if (on)
+        var parts = row.Offices.Select(o => $"{OfficeName(o.OfficeId)} ({StaffRoles.SwedishName(o.Role)})").ToList();
+        if (row.IsAdmin)
         {
-            set.Add(value);
+            parts.Insert(0, StaffRoles.SwedishName(StaffRoles.Admin));
         }
-        else
-        {
-            set.Remove(value);
-        }
+
+        return string.Join(", ", parts);
     }
 
     private void NewStaff()
@@ -72,8 +74,8 @@ public sealed partial class AdminPage
             Id = row.Id,
             DisplayName = row.DisplayName,
             Email = row.Email,
-            Roles = [.. row.Roles],
-            OfficeIds = [.. row.OfficeIds],
+            IsAdmin = row.IsAdmin,
+            OfficeRoles = row.Offices.ToDictionary(o => o.OfficeId, o => o.Role),
         };
         _newPassword = null;
         _error = null;
@@ -82,7 +84,8 @@ public sealed partial class AdminPage
     private Task SaveStaffAsync() => RunAsync(async () =>
     {
         var form = _staffForm!;
-        var input = new StaffInput(form.Email ?? string.Empty, form.DisplayName ?? string.Empty, form.Roles, form.OfficeIds);
+        var offices = _offices.Where(o => form.OfficeRoles.ContainsKey(o.Id)).Select(o => new OfficeRole(o.Id, form.OfficeRoles[o.Id])).ToList();
+        var input = new StaffInput(form.Email ?? string.Empty, form.DisplayName ?? string.Empty, form.IsAdmin, offices);
         if (form.Id is null)
         {
             await StaffAdmin.CreateAsync(_actor, input, form.Password ?? string.Empty);
@@ -153,9 +156,24 @@ public sealed partial class AdminPage
 
         public string? Password { get; set; }
 
-        public HashSet<string> Roles { get; init; } = [StaffRoles.Advisor];
+        public bool IsAdmin { get; set; }
 
-        public HashSet<int> OfficeIds { get; init; } = [];
+        /// <summary>The offices the person belongs to, each with the role there.</summary>
+        public Dictionary<int, string> OfficeRoles { get; init; } = [];
+
+        public string RoleIn(int officeId) => OfficeRoles.GetValueOrDefault(officeId, NotMember);
+
+        public void SetRole(int officeId, string? role)
+        {
+            if (string.IsNullOrEmpty(role))
+            {
+                OfficeRoles.Remove(officeId);
+            }
+            else
+            {
+                OfficeRoles[officeId] = role;
+            }
+        }
     }
 
     private sealed class OfficeForm

@@ -6,15 +6,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mbk.Portal.Features.Admin;
 
+/// <summary>A person's role in one office (<see cref="StaffRoles.Advisor"/> or <see cref="StaffRoles.Manager"/>).</summary>
+public sealed record OfficeRole(int OfficeId, string Role);
+
 public sealed record StaffRow(
     string Id,
     string Email,
     string DisplayName,
     bool IsActive,
-    IReadOnlyList<string> Roles,
-    IReadOnlyList<int> OfficeIds);
+    bool IsAdmin,
+    IReadOnlyList<OfficeRole> Offices);
 
-public sealed record StaffInput(string Email, string DisplayName, IReadOnlyCollection<string> Roles, IReadOnlyCollection<int> OfficeIds);
+/// <summary>An account as the admin enters it: Admin is global, every office membership has its own role.</summary>
+public sealed record StaffInput(string Email, string DisplayName, bool IsAdmin, IReadOnlyList<OfficeRole> Offices)
+{
+    /// <summary>The same role in each of <paramref name="officeIds"/>.</summary>
+    public static StaffInput InOffices(string email, string displayName, string role, params int[] officeIds) =>
+        new(email, displayName, IsAdmin: false, officeIds.Select(id => new OfficeRole(id, role)).ToList());
+}
 
 /// <summary>
 /// Staff accounts for admins: create, change roles and offices, deactivate, set a new password.
@@ -28,17 +37,18 @@ public sealed class StaffAdminService(IServiceScopeFactory scopes, IDbContextFac
         var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
             .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsActive })
             .ToListAsync(cancellationToken);
-        var roles = await (from ur in db.UserRoles
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
+        var admins = (await (from ur in db.UserRoles
+                             join r in db.Roles on ur.RoleId equals r.Id
+                             where r.Name == StaffRoles.Admin
+                             select ur.UserId).ToListAsync(cancellationToken)).ToHashSet();
         var memberships = await db.OfficeMemberships.AsNoTracking().ToListAsync(cancellationToken);
         return users.Select(u => new StaffRow(
                 u.Id,
                 u.Email ?? string.Empty,
                 u.DisplayName,
                 u.IsActive,
-                roles.Where(r => r.UserId == u.Id && r.Name is not null).Select(r => r.Name!).Order().ToList(),
-                memberships.Where(m => m.UserId == u.Id).Select(m => m.OfficeId).Order().ToList()))
+                admins.Contains(u.Id),
+                memberships.Where(m => m.UserId == u.Id).OrderBy(m => m.OfficeId).Select(m => new OfficeRole(m.OfficeId, m.Role)).ToList()))
             .ToList();
     }
 
@@ -55,15 +65,19 @@ public sealed class StaffAdminService(IServiceScopeFactory scopes, IDbContextFac
             Email = input.Email.Trim(),
             EmailConfirmed = true,
             DisplayName = input.DisplayName.Trim(),
-            CurrentOfficeId = input.OfficeIds.FirstOrDefault() is var first and > 0 ? first : null,
+            CurrentOfficeId = (input.Offices.Count > 0 ? input.Offices[0].OfficeId : null),
         };
-        foreach (var officeId in input.OfficeIds.Distinct())
+        foreach (var office in input.Offices)
         {
-            user.Offices.Add(new StaffOfficeMembership { OfficeId = officeId });
+            user.Offices.Add(new StaffOfficeMembership { OfficeId = office.OfficeId, Role = office.Role });
         }
 
         Check(await users.CreateAsync(user, password));
-        Check(await users.AddToRolesAsync(user, input.Roles.Distinct()));
+        if (input.IsAdmin)
+        {
+            Check(await users.AddToRoleAsync(user, StaffRoles.Admin));
+        }
+
         return user.Id;
     }
 
@@ -72,7 +86,7 @@ public sealed class StaffAdminService(IServiceScopeFactory scopes, IDbContextFac
         RequireAdmin(actor);
         ArgumentNullException.ThrowIfNull(input);
         Validate(input);
-        if (userId == actor.UserId && !input.Roles.Contains(StaffRoles.Admin))
+        if (userId == actor.UserId && !input.IsAdmin)
         {
             throw new DomainException("Du kan inte ta bort din egen administratörsroll (då kan ingen administrera portalen).");
         }
@@ -88,22 +102,36 @@ public sealed class StaffAdminService(IServiceScopeFactory scopes, IDbContextFac
             Check(await users.SetUserNameAsync(user, input.Email.Trim()));
         }
 
-        user.Offices.RemoveAll(m => !input.OfficeIds.Contains(m.OfficeId));
-        foreach (var officeId in input.OfficeIds.Where(id => user.Offices.All(m => m.OfficeId != id)).Distinct())
+        user.Offices.RemoveAll(m => input.Offices.All(o => o.OfficeId != m.OfficeId));
+        foreach (var office in input.Offices)
         {
-            user.Offices.Add(new StaffOfficeMembership { UserId = user.Id, OfficeId = officeId });
+            if (user.Offices.Find(m => m.OfficeId == office.OfficeId) is { } membership)
+            {
+                membership.Role = office.Role;
+            }
+            else
+            {
+                user.Offices.Add(new StaffOfficeMembership { UserId = user.Id, OfficeId = office.OfficeId, Role = office.Role });
+            }
         }
 
-        if (user.CurrentOfficeId is { } current && !input.OfficeIds.Contains(current))
+        if (user.CurrentOfficeId is not { } current || input.Offices.All(o => o.OfficeId != current))
         {
-            user.CurrentOfficeId = input.OfficeIds.FirstOrDefault() is var first and > 0 ? first : null;
+            user.CurrentOfficeId = (input.Offices.Count > 0 ? input.Offices[0].OfficeId : null);
         }
 
         Check(await users.UpdateAsync(user));
-        var existingRoles = await users.GetRolesAsync(user);
-        Check(await users.RemoveFromRolesAsync(user, existingRoles.Except(input.Roles)));
-        Check(await users.AddToRolesAsync(user, input.Roles.Except(existingRoles).Distinct()));
-        // Role changes reach open sessions at the next security-stamp check.
+        var isAdmin = await users.IsInRoleAsync(user, StaffRoles.Admin);
+        if (input.IsAdmin && !isAdmin)
+        {
+            Check(await users.AddToRoleAsync(user, StaffRoles.Admin));
+        }
+        else if (!input.IsAdmin && isAdmin)
+        {
+            Check(await users.RemoveFromRoleAsync(user, StaffRoles.Admin));
+        }
+
+        // Role and membership changes reach open sessions at the next security-stamp check.
         Check(await users.UpdateSecurityStampAsync(user));
     }
 
@@ -148,19 +176,19 @@ public sealed class StaffAdminService(IServiceScopeFactory scopes, IDbContextFac
             throw new DomainException("Fyll i namnet.");
         }
 
-        if (input.Roles.Count == 0)
-        {
-            throw new DomainException("Välj minst en roll.");
-        }
-
-        if (input.Roles.Except(StaffRoles.All).FirstOrDefault() is { } unknown)
-        {
-            throw new DomainException($"Okänd roll: {unknown}.");
-        }
-
-        if (input.OfficeIds.Count == 0 && !input.Roles.Contains(StaffRoles.Admin))
+        if (input.Offices.Count == 0 && !input.IsAdmin)
         {
             throw new DomainException("Välj minst ett kontor.");
+        }
+
+        if (input.Offices.FirstOrDefault(o => !StaffRoles.OfficeRoles.Contains(o.Role)) is { } unknown)
+        {
+            throw new DomainException($"Okänd roll på kontoret: {unknown.Role}.");
+        }
+
+        if (input.Offices.GroupBy(o => o.OfficeId).Any(g => g.Count() > 1))
+        {
+            throw new DomainException("Ett kontor kan bara väljas en gång, med en roll.");
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class FeedbackCommands(
     public async Task<int> RegisterAsync(StaffContext actor, FeedbackForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
-        var officeId = FeedbackAccess.RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = await TodayAsync(db, officeId, now, cancellationToken);
@@ -103,7 +103,7 @@ public sealed class FeedbackCommands(
     /// </summary>
     public async Task<int> RaiseAtMeetingAsync(StaffContext actor, int feedbackId, CancellationToken cancellationToken = default)
     {
-        var officeId = FeedbackAccess.RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, FeedbackAccess.ManagerRefusal);
         FeedbackItem item;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -124,7 +124,7 @@ public sealed class FeedbackCommands(
     /// <summary>A manager changes the office's deadlines per kind and the contact retention in months.</summary>
     public async Task SetPolicyAsync(StaffContext actor, IReadOnlyDictionary<FeedbackKind, int> deadlines, int retentionMonths, CancellationToken cancellationToken = default)
     {
-        var officeId = FeedbackAccess.RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, FeedbackAccess.ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var policy = await db.FeedbackPolicies.SingleOrDefaultAsync(p => p.OfficeId == officeId, cancellationToken);
@@ -166,7 +166,7 @@ public sealed class FeedbackCommands(
     private async Task WithItemAsync(
         StaffContext actor, int feedbackId, Action<PortalDbContext, FeedbackItem, DateTimeOffset, DateOnly> change, CancellationToken cancellationToken)
     {
-        var officeId = FeedbackAccess.RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, FeedbackAccess.ManagerRefusal);
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -177,22 +177,14 @@ public sealed class FeedbackCommands(
     }
 }
 
-/// <summary>Who may do what in the register: staff of the office register and read; managers handle and see contacts.</summary>
+/// <summary>
+/// The register's own rule beside <see cref="StaffAccess"/>: staff of the office register and read; managers handle;
+/// visitors' contact details are for the office's managers only (not for admins who are not its manager).
+/// </summary>
 public static class FeedbackAccess
 {
-    public static int RequireOffice(StaffContext actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        return actor.CurrentOffice?.Id ?? throw new DomainException("Ditt konto är inte kopplat till något kontor.");
-    }
-
-    public static int RequireManager(StaffContext actor)
-    {
-        var officeId = RequireOffice(actor);
-        return actor.IsManager ? officeId : throw new DomainException("Bara en chef kan handlägga synpunkter.");
-    }
+    public const string ManagerRefusal = "Bara en chef kan handlägga synpunkter.";
 
     /// <summary>Contact details are for the office's managers only.</summary>
-    public static bool MaySeeContacts(StaffContext actor) =>
-        actor is not null && actor.Roles.Contains(StaffRoles.Manager) && actor.CurrentOffice is not null;
+    public static bool MaySeeContacts(StaffContext actor) => actor is not null && actor.IsOfficeManager;
 }

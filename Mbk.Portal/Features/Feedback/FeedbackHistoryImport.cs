@@ -100,7 +100,7 @@ public sealed class FeedbackHistoryImport(IDbContextFactory<PortalDbContext> dbF
     /// <summary>A manager imports the file: all rows or nothing.</summary>
     public async Task<FeedbackImportResult> ImportAsync(StaffContext actor, string text, CancellationToken cancellationToken = default)
     {
-        var officeId = FeedbackAccess.RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, FeedbackAccess.ManagerRefusal);
         var (rows, errors) = Parse(text);
         if (errors.Count > 0)
         {

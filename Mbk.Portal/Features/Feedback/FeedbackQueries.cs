@@ -84,7 +84,7 @@ public sealed class FeedbackQueries(IDbContextFactory<PortalDbContext> dbFactory
     public async Task<IReadOnlyList<FeedbackRow>> ListAsync(StaffContext actor, FeedbackFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var officeId = FeedbackAccess.RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = await FeedbackCommands.TodayAsync(db, officeId, clock.GetUtcNow(), cancellationToken);
         var query = db.FeedbackItems.AsNoTracking().Where(f => f.OfficeId == officeId);
@@ -135,7 +135,7 @@ public sealed class FeedbackQueries(IDbContextFactory<PortalDbContext> dbFactory
     /// <summary>One item with its history; the contact and notes only for the office's managers.</summary>
     public async Task<FeedbackDetail?> DetailAsync(StaffContext actor, int feedbackId, CancellationToken cancellationToken = default)
     {
-        var officeId = FeedbackAccess.RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var item = await db.FeedbackItems.AsNoTracking().SingleOrDefaultAsync(f => f.Id == feedbackId && f.OfficeId == officeId, cancellationToken);
         if (item is null)
@@ -213,7 +213,7 @@ public sealed class FeedbackQueries(IDbContextFactory<PortalDbContext> dbFactory
     /// </summary>
     public async Task<IReadOnlyList<FeedbackDataRequestRow>> DataRequestAsync(StaffContext actor, string emailOrPhone, CancellationToken cancellationToken = default)
     {
-        var officeId = FeedbackAccess.RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, FeedbackAccess.ManagerRefusal);
         if (!FeedbackAccess.MaySeeContacts(actor))
         {
             throw new Mbk.Domain.Common.DomainException("Bara kontorets chef kan söka fram en besökares uppgifter.");

@@ -52,6 +52,7 @@ public static class IdentityFeature
         services.AddScoped<SessionRevocation>();
         services.AddScoped<AuthenticationStateProvider, StaffRevalidatingAuthenticationStateProvider>();
         services.AddScoped<StaffSession>();
+        services.AddScoped<Microsoft.AspNetCore.Authentication.IClaimsTransformation, OfficeRoleClaimsTransformation>();
         return services;
     }
 

@@ -5,19 +5,37 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mbk.Portal.Features.Identity;
 
-public sealed record OfficeSummary(int Id, string Name, string Slug);
+/// <summary>An office the person belongs to, with their role there (<see cref="StaffRoles.OfficeRoles"/>).</summary>
+public sealed record OfficeSummary(int Id, string Name, string Slug, string Role = StaffRoles.Advisor)
+{
+    public bool IsManager => Role == StaffRoles.Manager;
+}
 
-/// <summary>Who is signed in on this screen and which office they are working in.</summary>
+/// <summary>
+/// Who is signed in on this screen and which office they are working in. <paramref name="GlobalRoles"/> are the roles
+/// that hold everywhere (Admin); the role in an office comes from the membership (<see cref="OfficeSummary.Role"/>).
+/// </summary>
 public sealed record StaffContext(
     string UserId,
     string DisplayName,
-    IReadOnlySet<string> Roles,
+    IReadOnlySet<string> GlobalRoles,
     OfficeSummary? CurrentOffice,
     IReadOnlyList<OfficeSummary> Offices)
 {
-    public bool IsManager => Roles.Contains(StaffRoles.Manager) || Roles.Contains(StaffRoles.Admin);
+    /// <summary>The roles in effect now: the global ones plus the role in the current office.</summary>
+    public IReadOnlySet<string> Roles =>
+        CurrentOffice is { } office ? GlobalRoles.Append(office.Role).ToHashSet() : GlobalRoles;
 
-    public bool IsAdmin => Roles.Contains(StaffRoles.Admin);
+    public bool IsAdmin => GlobalRoles.Contains(StaffRoles.Admin);
+
+    /// <summary>Manager of the current office (an admin counts as manager everywhere).</summary>
+    public bool IsManager => IsAdmin || CurrentOffice is { IsManager: true };
+
+    /// <summary>Manager of the current office by membership, not by being an admin (e.g. for visitors' contact details).</summary>
+    public bool IsOfficeManager => CurrentOffice is { IsManager: true };
+
+    /// <summary>Manager of <paramref name="officeId"/> by membership, or an admin.</summary>
+    public bool IsManagerOf(int officeId) => IsAdmin || Offices.Any(o => o.Id == officeId && o.IsManager);
 
     public bool BelongsTo(int officeId) => Offices.Any(o => o.Id == officeId);
 }
@@ -91,6 +109,7 @@ public sealed class StaffSession : IDisposable
             return null;
         }
 
+        // Only global roles live in Identity's role tables; Manager/Advisor are per office (the membership).
         var roles = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id
                            where ur.UserId == userId
@@ -99,8 +118,9 @@ public sealed class StaffSession : IDisposable
                              join o in db.Offices on m.OfficeId equals o.Id
                              where m.UserId == userId && o.IsActive
                              orderby o.Name
-                             select new OfficeSummary(o.Id, o.Name, o.Slug)).ToListAsync(cancellationToken);
+                             select new OfficeSummary(o.Id, o.Name, o.Slug, m.Role)).ToListAsync(cancellationToken);
         var current = offices.FirstOrDefault(o => o.Id == user.CurrentOfficeId) ?? offices.FirstOrDefault();
-        return new StaffContext(user.Id, user.DisplayName, roles.OfType<string>().ToHashSet(), current, offices);
+        var globalRoles = roles.OfType<string>().Where(r => StaffRoles.GlobalRoles.Contains(r)).ToHashSet();
+        return new StaffContext(user.Id, user.DisplayName, globalRoles, current, offices);
     }
 }

@@ -16,9 +16,13 @@ public sealed class StaffUser : IdentityUser
     public List<StaffOfficeMembership> Offices { get; } = [];
 }
 
+/// <summary>A person's place in one office, with their role there (one can be Manager in one office, Advisor in another).</summary>
 public sealed class StaffOfficeMembership
 {
     public string UserId { get; set; } = string.Empty;
 
     public int OfficeId { get; set; }
+
+    /// <summary><see cref="StaffRoles.Advisor"/> or <see cref="StaffRoles.Manager"/>.</summary>
+    public string Role { get; set; } = StaffRoles.Advisor;
 }

@@ -22,7 +22,7 @@ public sealed class MeetingCommands(IDbContextFactory<PortalDbContext> dbFactory
     /// <summary>Any staff member proposes a point for the next meeting (today's, if it has not started yet).</summary>
     public async Task<int> ProposePointAsync(StaffContext actor, string title, string? text, int? feedbackId = null, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -44,7 +44,7 @@ public sealed class MeetingCommands(IDbContextFactory<PortalDbContext> dbFactory
     /// <summary>Today's meeting of the actor's office; planned with its agenda on first access. Returns its id.</summary>
     public async Task<int> GetOrCreateTodaysMeetingAsync(StaffContext actor, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = await TodayAsync(db, officeId, now, cancellationToken);
@@ -170,7 +170,7 @@ public sealed class MeetingCommands(IDbContextFactory<PortalDbContext> dbFactory
     public async Task EditDecisionAsync(StaffContext actor, int decisionId, DecisionInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var officeId = RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var decision = await FindDecisionAsync(db, officeId, decisionId, cancellationToken);
@@ -227,7 +227,7 @@ public sealed class MeetingCommands(IDbContextFactory<PortalDbContext> dbFactory
     /// <summary>Done with one click, by anyone of the office.</summary>
     public async Task CompleteActionItemAsync(StaffContext actor, int actionItemId, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var item = await db.ActionItems.SingleOrDefaultAsync(a => a.Id == actionItemId && a.OfficeId == officeId, cancellationToken)
@@ -249,7 +249,7 @@ public sealed class MeetingCommands(IDbContextFactory<PortalDbContext> dbFactory
     public async Task MarkDecisionsReadAsync(StaffContext actor, IReadOnlyCollection<int> decisionIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(decisionIds);
-        var officeId = RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -266,11 +266,7 @@ public sealed class MeetingCommands(IDbContextFactory<PortalDbContext> dbFactory
     /// <summary>A manager replaces the office's standing agenda (daily or Monday); it applies from the next meeting built.</summary>
     public async Task SetTemplateAsync(StaffContext actor, AgendaTemplateKind kind, IReadOnlyList<string> titles, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireOffice(actor);
-        if (!actor.IsManager)
-        {
-            throw new DomainException("Bara en chef kan ändra mötets stående dagordning.");
-        }
+        var officeId = StaffAccess.RequireManager(actor, "Bara en chef kan ändra mötets stående dagordning.");
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -310,12 +306,6 @@ public sealed class MeetingCommands(IDbContextFactory<PortalDbContext> dbFactory
     {
         var zoneId = await db.Offices.Where(o => o.Id == officeId).Select(o => o.TimeZoneId).SingleAsync(cancellationToken);
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(zoneId)).DateTime);
-    }
-
-    internal static int RequireOffice(StaffContext actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        return actor.CurrentOffice?.Id ?? throw new DomainException("Ditt konto är inte kopplat till något kontor.");
     }
 
     private static void RequireChair(StaffContext actor, MorningMeeting meeting, string action)
@@ -376,7 +366,7 @@ public sealed class MeetingCommands(IDbContextFactory<PortalDbContext> dbFactory
     private async Task WithMeetingAsync(
         StaffContext actor, int meetingId, Func<PortalDbContext, MorningMeeting, DateTimeOffset, Task> change, CancellationToken cancellationToken)
     {
-        var officeId = RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var meeting = await db.MorningMeetings.SingleOrDefaultAsync(m => m.Id == meetingId && m.OfficeId == officeId, cancellationToken)

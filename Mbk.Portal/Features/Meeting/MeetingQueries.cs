@@ -122,7 +122,7 @@ public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory,
     /// <summary>Today's meeting of the actor's office with its agenda, or null until it has been planned.</summary>
     public async Task<MeetingView?> TodayAsync(StaffContext actor, CancellationToken cancellationToken = default)
     {
-        var officeId = MeetingCommands.RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = await MeetingCommands.TodayAsync(db, officeId, clock.GetUtcNow(), cancellationToken);
         var id = await db.MorningMeetings.Where(m => m.OfficeId == officeId && m.Date == today).Select(m => (int?)m.Id).SingleOrDefaultAsync(cancellationToken);
@@ -132,7 +132,7 @@ public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory,
     /// <summary>A meeting of the actor's office with its agenda, decisions and action items.</summary>
     public async Task<MeetingView?> MeetingAsync(StaffContext actor, int meetingId, CancellationToken cancellationToken = default)
     {
-        var officeId = MeetingCommands.RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = await MeetingCommands.TodayAsync(db, officeId, clock.GetUtcNow(), cancellationToken);
         return await LoadAsync(db, officeId, meetingId, today, cancellationToken);
@@ -141,7 +141,7 @@ public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory,
     /// <summary>Points waiting for a meeting, oldest first.</summary>
     public async Task<IReadOnlyList<MeetingPointView>> OpenPointsAsync(StaffContext actor, CancellationToken cancellationToken = default)
     {
-        var officeId = MeetingCommands.RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var points = await db.MeetingPoints.AsNoTracking()
             .Where(p => p.OfficeId == officeId && p.Status == MeetingPointStatus.Open)
@@ -152,7 +152,7 @@ public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory,
     /// <summary>The office's standing agenda of a kind (the default until a manager sets one).</summary>
     public async Task<IReadOnlyList<string>> TemplateAsync(StaffContext actor, AgendaTemplateKind kind, CancellationToken cancellationToken = default)
     {
-        var officeId = MeetingCommands.RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return (await MeetingCommands.TemplateAsync(db, officeId, kind, cancellationToken)).Items;
     }
@@ -161,7 +161,7 @@ public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory,
     public async Task<IReadOnlyList<DecisionView>> DecisionsAsync(StaffContext actor, DecisionFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var officeId = MeetingCommands.RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = from d in db.Decisions.AsNoTracking()
                     join m in db.MorningMeetings.AsNoTracking() on d.MeetingId equals m.Id
@@ -214,7 +214,7 @@ public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory,
     /// <summary>One decision of the actor's office (for taking it up at today's meeting), or null.</summary>
     public async Task<DecisionView?> DecisionAsync(StaffContext actor, int decisionId, CancellationToken cancellationToken = default)
     {
-        var officeId = MeetingCommands.RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await (from d in db.Decisions.AsNoTracking()
                          join m in db.MorningMeetings.AsNoTracking() on d.MeetingId equals m.Id
@@ -232,7 +232,7 @@ public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory,
     /// <summary>The office's active staff by name: who can be responsible, own an action or be ticked as present.</summary>
     public async Task<IReadOnlyList<MeetingStaffOption>> StaffAsync(StaffContext actor, CancellationToken cancellationToken = default)
     {
-        var officeId = MeetingCommands.RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var members = await Almanac.Staffing.StaffingQueries.ActiveStaffAsync(db, officeId, cancellationToken);
         return members.Select(m => new MeetingStaffOption(m.UserId, m.DisplayName)).ToList();
@@ -244,7 +244,7 @@ public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory,
     /// </summary>
     public async Task<IReadOnlyList<int>> UnreadDecisionIdsAsync(StaffContext actor, CancellationToken cancellationToken = default)
     {
-        var officeId = MeetingCommands.RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = await db.Decisions.AsNoTracking()
             .Where(d => d.OfficeId == officeId && d.RecordedByUserId != actor.UserId
@@ -257,11 +257,7 @@ public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory,
     /// <summary>Who has read a decision (managers only), first reader first.</summary>
     public async Task<IReadOnlyList<DecisionReaderView>> ReadersAsync(StaffContext actor, int decisionId, CancellationToken cancellationToken = default)
     {
-        var officeId = MeetingCommands.RequireOffice(actor);
-        if (!actor.IsManager)
-        {
-            throw new Mbk.Domain.Common.DomainException("Bara en chef kan se vilka som har läst ett beslut.");
-        }
+        var officeId = StaffAccess.RequireManager(actor, "Bara en chef kan se vilka som har läst ett beslut.");
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await (from r in db.DecisionReads.AsNoTracking()
@@ -277,7 +273,7 @@ public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory,
     /// <summary>Open action items of the office (or of one staff member), oldest due date first, overdue flagged.</summary>
     public async Task<IReadOnlyList<ActionItemView>> OpenActionItemsAsync(StaffContext actor, string? whoUserId = null, CancellationToken cancellationToken = default)
     {
-        var officeId = MeetingCommands.RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = await MeetingCommands.TodayAsync(db, officeId, clock.GetUtcNow(), cancellationToken);
         var query = db.ActionItems.AsNoTracking().Where(a => a.OfficeId == officeId && !a.Done);
@@ -293,7 +289,7 @@ public sealed class MeetingQueries(IDbContextFactory<PortalDbContext> dbFactory,
     /// <summary>"Mina åtgärder": the actor's open action items and the whole office's ("Alla"), oldest due date first.</summary>
     public async Task<IReadOnlyList<ActionItemView>> MyOpenActionItemsAsync(StaffContext actor, CancellationToken cancellationToken = default)
     {
-        var officeId = MeetingCommands.RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = await MeetingCommands.TodayAsync(db, officeId, clock.GetUtcNow(), cancellationToken);
         var items = await db.ActionItems.AsNoTracking()

@@ -17,11 +17,7 @@ public sealed class OfficeCommands(IDbContextFactory<PortalDbContext> dbFactory,
     /// </summary>
     public async Task SetMessageOfTheDayAsync(StaffContext actor, int officeId, string? text, DateTimeOffset? basedOn, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsManager || !(actor.BelongsTo(officeId) || actor.IsAdmin))
-        {
-            throw new DomainException("Bara enhetschefen för kontoret kan ändra dagens meddelande.");
-        }
+        StaffAccess.RequireManagerOf(actor, officeId, "Bara enhetschefen för kontoret kan ändra dagens meddelande.");
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var office = await db.Offices.SingleOrDefaultAsync(o => o.Id == officeId, cancellationToken)

@@ -96,7 +96,7 @@ public sealed class QueueCommands(
     /// <summary>Sits the staff member at a place, taking tickets from the chosen services.</summary>
     public async Task SitDownAsync(StaffContext actor, int placeId, IReadOnlyCollection<int> serviceLineIds, bool takeOver = false, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await WriteTransactions.BeginAsync(db, WriteScope.OfficeQueue, officeId, cancellationToken);
         var place = await db.Places.SingleOrDefaultAsync(p => p.Id == placeId && p.OfficeId == officeId, cancellationToken)
@@ -152,7 +152,7 @@ public sealed class QueueCommands(
 
     public async Task LeavePlaceAsync(StaffContext actor, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await WriteTransactions.BeginAsync(db, WriteScope.OfficeQueue, officeId, cancellationToken);
         var mine = await db.PlaceOccupancies.SingleOrDefaultAsync(o => o.OfficeId == officeId && o.StaffUserId == actor.UserId, cancellationToken);
@@ -363,7 +363,7 @@ public sealed class QueueCommands(
     /// <summary>Runs a change at the actor's place inside one write transaction and saves it.</summary>
     private async Task<string?> AtMyPlaceAsync(StaffContext actor, Func<PortalDbContext, PlaceOccupancy, DateTimeOffset, Task<string?>> change, CancellationToken cancellationToken)
     {
-        var officeId = RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await WriteTransactions.BeginAsync(db, WriteScope.OfficeQueue, officeId, cancellationToken);
         var occupancy = await db.PlaceOccupancies.AsNoTracking().SingleOrDefaultAsync(o => o.OfficeId == officeId && o.StaffUserId == actor.UserId, cancellationToken)
@@ -406,11 +406,5 @@ public sealed class QueueCommands(
 
         counter.LastNumber++;
         return counter.LastNumber;
-    }
-
-    private static int RequireOffice(StaffContext actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        return actor.CurrentOffice?.Id ?? throw new DomainException("Ditt konto är inte kopplat till något kontor.");
     }
 }

@@ -9,9 +9,11 @@ namespace Mbk.Portal.Features.Queue;
 /// <summary>A manager's changes to the office's services and places (opening hours: see OpeningScheduleCommands).</summary>
 public sealed class QueueSettingsCommands(IDbContextFactory<PortalDbContext> dbFactory)
 {
+    private const string ManagerRefusal = "Bara enhetschefen kan ändra kontorets tjänster och platser.";
+
     public async Task<int> AddServiceAsync(StaffContext actor, string name, char prefix, int waitTargetMinutes, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var upper = char.ToUpperInvariant(prefix);
         if (await db.ServiceLines.AnyAsync(s => s.OfficeId == officeId && s.Prefix == upper, cancellationToken))
@@ -28,7 +30,7 @@ public sealed class QueueSettingsCommands(IDbContextFactory<PortalDbContext> dbF
 
     public async Task UpdateServiceAsync(StaffContext actor, int serviceLineId, string name, char prefix, int waitTargetMinutes, int sortOrder, bool isActive, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var service = await db.ServiceLines.SingleOrDefaultAsync(s => s.Id == serviceLineId && s.OfficeId == officeId, cancellationToken)
             ?? throw new DomainException("Tjänsten finns inte på ditt kontor.");
@@ -55,7 +57,7 @@ public sealed class QueueSettingsCommands(IDbContextFactory<PortalDbContext> dbF
     /// <summary>Changes only a service's waiting-time target, so it cannot overwrite other fields changed meanwhile.</summary>
     public async Task SetWaitTargetAsync(StaffContext actor, int serviceLineId, int waitTargetMinutes, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var service = await db.ServiceLines.SingleOrDefaultAsync(s => s.Id == serviceLineId && s.OfficeId == officeId, cancellationToken)
             ?? throw new DomainException("Tjänsten finns inte på ditt kontor.");
@@ -65,7 +67,7 @@ public sealed class QueueSettingsCommands(IDbContextFactory<PortalDbContext> dbF
 
     public async Task<int> AddPlaceAsync(StaffContext actor, string name, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var order = await db.Places.Where(p => p.OfficeId == officeId).Select(p => (int?)p.SortOrder).MaxAsync(cancellationToken) ?? 0;
         var place = Place.Create(officeId, name, order + 1);
@@ -76,7 +78,7 @@ public sealed class QueueSettingsCommands(IDbContextFactory<PortalDbContext> dbF
 
     public async Task UpdatePlaceAsync(StaffContext actor, int placeId, string name, int sortOrder, bool isActive, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var place = await db.Places.SingleOrDefaultAsync(p => p.Id == placeId && p.OfficeId == officeId, cancellationToken)
             ?? throw new DomainException("Platsen finns inte på ditt kontor.");
@@ -97,16 +99,5 @@ public sealed class QueueSettingsCommands(IDbContextFactory<PortalDbContext> dbF
         }
 
         await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private static int RequireManager(StaffContext actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsManager)
-        {
-            throw new DomainException("Bara enhetschefen kan ändra kontorets tjänster och platser.");
-        }
-
-        return actor.CurrentOffice?.Id ?? throw new DomainException("Ditt konto är inte kopplat till något kontor.");
     }
 }

@@ -13,7 +13,7 @@ public sealed class ReportCommands(IDbContextFactory<PortalDbContext> dbFactory,
     public async Task<int> AddRecipientAsync(StaffContext actor, int officeId, string name, string email, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        ReportDispatcher.RequireManagerOf(actor, officeId);
+        StaffAccess.RequireManagerOf(actor, officeId, ReportDispatcher.ManagerRefusal);
         var recipient = ReportRecipient.Add(officeId, name, email, clock.GetUtcNow());
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -34,7 +34,7 @@ public sealed class ReportCommands(IDbContextFactory<PortalDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var recipient = await db.ReportRecipients.SingleOrDefaultAsync(r => r.Id == recipientId, cancellationToken)
             ?? throw new DomainException("Mottagaren finns inte längre.");
-        ReportDispatcher.RequireManagerOf(actor, recipient.OfficeId);
+        StaffAccess.RequireManagerOf(actor, recipient.OfficeId, ReportDispatcher.ManagerRefusal);
         db.ReportRecipients.Remove(recipient);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -45,7 +45,7 @@ public sealed class ReportCommands(IDbContextFactory<PortalDbContext> dbFactory,
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(texts);
-        ReportDispatcher.RequireManagerOf(actor, officeId);
+        StaffAccess.RequireManagerOf(actor, officeId, ReportDispatcher.ManagerRefusal);
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

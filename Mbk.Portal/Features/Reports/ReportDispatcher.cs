@@ -33,6 +33,8 @@ public sealed partial class ReportDispatcher(
     PortalInstance instance,
     ILogger<ReportDispatcher> logger)
 {
+    internal const string ManagerRefusal = "Bara enhetschefer kan hantera rapporter.";
+
     /// <summary>The scheduled send of one office's tertial report; safe to call any number of times, from any instance.</summary>
     public async Task<DispatchResult> SendScheduledAsync(int officeId, TertialKey tertial, CancellationToken cancellationToken)
     {
@@ -115,7 +117,7 @@ public sealed partial class ReportDispatcher(
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(period);
-        RequireManagerOf(actor, officeId);
+        StaffAccess.RequireManagerOf(actor, officeId, ReportDispatcher.ManagerRefusal);
         var settings = ReportSettings.Read(configuration);
         var recipients = await RecipientsAsync(officeId, cancellationToken);
         if (recipients.Count == 0)
@@ -198,19 +200,6 @@ public sealed partial class ReportDispatcher(
             }
 
             return archived.Id;
-        }
-    }
-
-    internal static void RequireManagerOf(StaffContext actor, int officeId)
-    {
-        if (!actor.IsManager)
-        {
-            throw new UnauthorizedAccessException("Bara enhetschefer kan hantera rapporter.");
-        }
-
-        if (!actor.BelongsTo(officeId) && !actor.IsAdmin)
-        {
-            throw new UnauthorizedAccessException("Du tillhör inte det kontoret.");
         }
     }
 

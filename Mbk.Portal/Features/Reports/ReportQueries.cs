@@ -22,7 +22,7 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> dbFactory)
     public async Task<IReadOnlyList<ReportRecipient>> RecipientsAsync(StaffContext actor, int officeId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        ReportDispatcher.RequireManagerOf(actor, officeId);
+        StaffAccess.RequireManagerOf(actor, officeId, ReportDispatcher.ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.ReportRecipients.AsNoTracking().Where(r => r.OfficeId == officeId).OrderBy(r => r.Name).ThenBy(r => r.Email).ToListAsync(cancellationToken);
     }
@@ -30,7 +30,7 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> dbFactory)
     public async Task<IReadOnlyList<ArchivedReportRow>> ArchiveAsync(StaffContext actor, int officeId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        ReportDispatcher.RequireManagerOf(actor, officeId);
+        StaffAccess.RequireManagerOf(actor, officeId, ReportDispatcher.ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.SentReports.AsNoTracking()
             .Where(r => r.OfficeId == officeId)
@@ -45,7 +45,7 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> dbFactory)
     public async Task<IReadOnlyList<LedgerRow>> LedgerAsync(StaffContext actor, int officeId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        ReportDispatcher.RequireManagerOf(actor, officeId);
+        StaffAccess.RequireManagerOf(actor, officeId, ReportDispatcher.ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rows = await db.TertialReportDispatches.AsNoTracking().Where(d => d.OfficeId == officeId).ToListAsync(cancellationToken);
         return rows
@@ -60,7 +60,7 @@ public sealed class ReportQueries(IDbContextFactory<PortalDbContext> dbFactory)
         ArgumentNullException.ThrowIfNull(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var report = await db.SentReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (report is null || !actor.IsManager || (!actor.BelongsTo(report.OfficeId) && !actor.IsAdmin))
+        if (report is null || !actor.IsManagerOf(report.OfficeId))
         {
             return null;
         }

@@ -41,7 +41,8 @@ public sealed partial class DatabaseInitializer(
 
         await using var scope = scopes.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in StaffRoles.All)
+        // Only global roles are Identity roles; Manager and Advisor are held per office membership.
+        foreach (var role in StaffRoles.GlobalRoles)
         {
             if (!await roles.RoleExistsAsync(role))
             {
@@ -106,12 +107,13 @@ public sealed partial class DatabaseInitializer(
             }
 
             var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, CurrentOfficeId = office.Id };
-            user.Offices.Add(new StaffOfficeMembership { OfficeId = office.Id });
-            await CreateAsync(users, user, DemoPassword, role);
+            var isGlobal = StaffRoles.GlobalRoles.Contains(role);
+            user.Offices.Add(new StaffOfficeMembership { OfficeId = office.Id, Role = isGlobal ? StaffRoles.Advisor : role });
+            await CreateAsync(users, user, DemoPassword, isGlobal ? role : null);
         }
     }
 
-    private static async Task CreateAsync(UserManager<StaffUser> users, StaffUser user, string password, string role)
+    private static async Task CreateAsync(UserManager<StaffUser> users, StaffUser user, string password, string? globalRole)
     {
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
@@ -119,10 +121,15 @@ public sealed partial class DatabaseInitializer(
             throw new InvalidOperationException($"Could not create {user.Email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
         }
 
-        var inRole = await users.AddToRoleAsync(user, role);
+        if (globalRole is null)
+        {
+            return;
+        }
+
+        var inRole = await users.AddToRoleAsync(user, globalRole);
         if (!inRole.Succeeded)
         {
-            throw new InvalidOperationException($"Could not give {user.Email} the role {role}: {string.Join(" ", inRole.Errors.Select(e => e.Description))}");
+            throw new InvalidOperationException($"Could not give {user.Email} the role {globalRole}: {string.Join(" ", inRole.Errors.Select(e => e.Description))}");
         }
     }
 

@@ -74,7 +74,7 @@ internal sealed class StaffingTestOffice
         var staff = TestDatabase.Staff(Office, role) with { DisplayName = name };
         await using var db = Database.CreateDbContext();
         var user = new StaffUser { Id = staff.UserId, UserName = staff.UserId, Email = staff.UserId + "@test.se", DisplayName = name, IsActive = active, CurrentOfficeId = Office.Id };
-        user.Offices.Add(new StaffOfficeMembership { UserId = staff.UserId, OfficeId = Office.Id });
+        user.Offices.Add(new StaffOfficeMembership { UserId = staff.UserId, OfficeId = Office.Id, Role = staff.CurrentOffice!.Role });
         db.Users.Add(user);
         await db.SaveChangesAsync();
         return staff;

@@ -17,7 +17,7 @@ public sealed class AlmanacEventCommands(IDbContextFactory<PortalDbContext> dbFa
     public async Task<int> AddAsync(StaffContext actor, CalendarEventDetails details, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(details);
-        var officeId = RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var zoneId = await db.Offices.Where(o => o.Id == officeId).Select(o => o.TimeZoneId).SingleAsync(cancellationToken);
@@ -106,7 +106,7 @@ public sealed class AlmanacEventCommands(IDbContextFactory<PortalDbContext> dbFa
     private async Task WithEventAsync(
         StaffContext actor, int eventId, Func<PortalDbContext, CalendarEvent, DateTimeOffset, Task> change, CancellationToken cancellationToken)
     {
-        var officeId = RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -136,11 +136,5 @@ public sealed class AlmanacEventCommands(IDbContextFactory<PortalDbContext> dbFa
         {
             throw new DomainException("Platsen finns inte (eller är inte aktiv) på ditt kontor.");
         }
-    }
-
-    private static int RequireOffice(StaffContext actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        return actor.CurrentOffice?.Id ?? throw new DomainException("Ditt konto är inte kopplat till något kontor.");
     }
 }

@@ -16,9 +16,11 @@ public sealed record AlmanacFeedStatus(bool Exists, DateTimeOffset? CreatedAt, s
 /// </summary>
 public sealed class AlmanacFeedService(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
+    private const string ManagerRefusal = "Bara enhetschefen kan hantera almanackans prenumerationslänk.";
+
     public async Task<AlmanacFeedStatus> GetStatusAsync(StaffContext actor, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var subscription = await db.AlmanacFeedSubscriptions.AsNoTracking().SingleOrDefaultAsync(s => s.OfficeId == officeId, cancellationToken);
         return subscription is null
@@ -29,7 +31,7 @@ public sealed class AlmanacFeedService(IDbContextFactory<PortalDbContext> dbFact
     /// <summary>Makes a new secret token (any earlier URL stops working at once) and returns it; only its hash is kept.</summary>
     public async Task<string> RegenerateAsync(StaffContext actor, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         var token = AlmanacFeedTokens.NewToken();
         var hash = AlmanacFeedTokens.Hash(token);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -52,7 +54,7 @@ public sealed class AlmanacFeedService(IDbContextFactory<PortalDbContext> dbFact
     /// <summary>Turns the feed off: its URL answers 404 from now on.</summary>
     public async Task RevokeAsync(StaffContext actor, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.AlmanacFeedSubscriptions.Where(s => s.OfficeId == officeId).ExecuteDeleteAsync(cancellationToken);
     }
@@ -78,16 +80,5 @@ public sealed class AlmanacFeedService(IDbContextFactory<PortalDbContext> dbFact
             .OrderBy(e => e.StartDate).ThenBy(e => e.Id).ToListAsync(cancellationToken);
         var today = ServiceDayCalculator.ServiceDay(clock.GetUtcNow(), office.TimeZone);
         return AlmanacFeedWriter.Write(office.Name, office.TimeZoneId, events, today);
-    }
-
-    private static int RequireManager(StaffContext actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsManager)
-        {
-            throw new DomainException("Bara enhetschefen kan hantera almanackans prenumerationslänk.");
-        }
-
-        return actor.CurrentOffice?.Id ?? throw new DomainException("Ditt konto är inte kopplat till något kontor.");
     }
 }

@@ -43,7 +43,7 @@ public sealed class AlmanacImportCommands(IDbContextFactory<PortalDbContext> dbF
 
     public async Task<AlmanacImportPreview> PreviewAsync(StaffContext actor, byte[] content, CalendarEventKind kind, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var zoneId = await db.Offices.Where(o => o.Id == officeId).Select(o => o.TimeZoneId).SingleAsync(cancellationToken);
         var imported = Read(content, zoneId, kind);
@@ -61,7 +61,7 @@ public sealed class AlmanacImportCommands(IDbContextFactory<PortalDbContext> dbF
 
     public async Task<AlmanacImportResult> ImportAsync(StaffContext actor, byte[] content, CalendarEventKind kind, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var zoneId = await db.Offices.Where(o => o.Id == officeId).Select(o => o.TimeZoneId).SingleAsync(cancellationToken);
@@ -127,11 +127,5 @@ public sealed class AlmanacImportCommands(IDbContextFactory<PortalDbContext> dbF
         }
 
         return IcalImportReader.Read(text, zoneId, kind, clock.GetUtcNow());
-    }
-
-    private static int RequireOffice(StaffContext actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        return actor.CurrentOffice?.Id ?? throw new DomainException("Ditt konto är inte kopplat till något kontor.");
     }
 }

@@ -16,10 +16,12 @@ using WeeklyHours = Mbk.Domain.Queue.OpeningHours;
 /// </summary>
 public sealed class OpeningScheduleCommands(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
+    private const string ManagerRefusal = "Bara enhetschefen kan ändra kontorets öppettider.";
+
     public async Task SetWeeklyHoursAsync(StaffContext actor, WeeklyHours hours, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(hours);
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var office = await db.Offices.SingleAsync(o => o.Id == officeId, cancellationToken);
         office.SetOpeningHours(hours);
@@ -29,7 +31,7 @@ public sealed class OpeningScheduleCommands(IDbContextFactory<PortalDbContext> d
     /// <summary>Adds a closed day (<paramref name="hours"/> null, reason required) or a day with changed hours.</summary>
     public async Task<int> AddExceptionAsync(StaffContext actor, DateOnly date, DayHours? hours, string? reason, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await RequireNotPastAsync(db, officeId, date, cancellationToken);
@@ -47,7 +49,7 @@ public sealed class OpeningScheduleCommands(IDbContextFactory<PortalDbContext> d
 
     public async Task ChangeExceptionAsync(StaffContext actor, int exceptionId, DayHours? hours, string? reason, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var exception = await FindExceptionAsync(db, officeId, exceptionId, cancellationToken);
@@ -59,7 +61,7 @@ public sealed class OpeningScheduleCommands(IDbContextFactory<PortalDbContext> d
 
     public async Task RemoveExceptionAsync(StaffContext actor, int exceptionId, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var exception = await FindExceptionAsync(db, officeId, exceptionId, cancellationToken);
         exception.Remove();
@@ -70,7 +72,7 @@ public sealed class OpeningScheduleCommands(IDbContextFactory<PortalDbContext> d
     /// <summary>Confirms a holiday or eve closed (<paramref name="openHours"/> null) or open at the given hours.</summary>
     public async Task ConfirmHolidayAsync(StaffContext actor, DateOnly date, DayHours? openHours, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await RequireNotPastAsync(db, officeId, date, cancellationToken);
@@ -92,7 +94,7 @@ public sealed class OpeningScheduleCommands(IDbContextFactory<PortalDbContext> d
     /// <summary>Withdraws a holiday decision made by mistake: the day is "ej bekräftad" (closed) again.</summary>
     public async Task WithdrawHolidayDecisionAsync(StaffContext actor, DateOnly date, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await RequireNotPastAsync(db, officeId, date, cancellationToken);
         var decision = await db.HolidayDecisions.SingleOrDefaultAsync(d => d.OfficeId == officeId && d.Date == date, cancellationToken)
@@ -117,15 +119,4 @@ public sealed class OpeningScheduleCommands(IDbContextFactory<PortalDbContext> d
     }
 
     private static string Day(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("sv-SE"));
-
-    private static int RequireManager(StaffContext actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsManager)
-        {
-            throw new DomainException("Bara enhetschefen kan ändra kontorets öppettider.");
-        }
-
-        return actor.CurrentOffice?.Id ?? throw new DomainException("Ditt konto är inte kopplat till något kontor.");
-    }
 }

@@ -14,6 +14,8 @@ namespace Mbk.Portal.Features.Almanac.Staffing;
 /// </summary>
 public sealed class StaffingCommands(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
+    private const string OtherOfficeRefusal = "Du kan bara ändra bemanningen på ditt eget kontor.";
+
     public const string PositionTakenMessage = "Någon annan hann före: platsen är redan bemannad för det passet. Inget ändrades; välj en annan plats eller person.";
     public const string PersonTakenMessage = "Någon annan hann före: personen är redan inplanerad på en annan plats under det passet. Inget ändrades.";
 
@@ -21,7 +23,7 @@ public sealed class StaffingCommands(IDbContextFactory<PortalDbContext> dbFactor
     public async Task<int> AssignAsync(
         StaffContext actor, DateOnly date, DayPart dayPart, int placeId, string staffUserId, string? note = null, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor, OtherOfficeRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (roster, editor) = await LoadAsync(db, actor, officeId, date, date, cancellationToken);
@@ -35,7 +37,7 @@ public sealed class StaffingCommands(IDbContextFactory<PortalDbContext> dbFactor
     /// <summary>Another person, or a new note, in a filled cell.</summary>
     public async Task ChangeAsync(StaffContext actor, int assignmentId, string staffUserId, string? note, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor, OtherOfficeRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var date = await DateOfAsync(db, officeId, assignmentId, cancellationToken);
@@ -48,7 +50,7 @@ public sealed class StaffingCommands(IDbContextFactory<PortalDbContext> dbFactor
     /// <summary>Empties a cell.</summary>
     public async Task RemoveAsync(StaffContext actor, int assignmentId, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor, OtherOfficeRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var date = await DateOfAsync(db, officeId, assignmentId, cancellationToken);
@@ -64,7 +66,7 @@ public sealed class StaffingCommands(IDbContextFactory<PortalDbContext> dbFactor
     /// </summary>
     public async Task<StaffingCopyReport> CopyWeekToNextAsync(StaffContext actor, int isoYear, int isoWeek, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor, OtherOfficeRefusal);
         if (!IsoWeekNumber.IsValid(isoYear, isoWeek))
         {
             throw new DomainException($"Vecka {isoWeek} år {isoYear} finns inte.");
@@ -112,17 +114,5 @@ public sealed class StaffingCommands(IDbContextFactory<PortalDbContext> dbFactor
             var person = key.Contains(".StaffUserId", StringComparison.Ordinal) || key.Contains(Infrastructure.Persistence.Configurations.StaffingAssignmentConfiguration.PersonIndex, StringComparison.Ordinal);
             throw new DomainException(person ? PersonTakenMessage : PositionTakenMessage, ex);
         }
-    }
-
-    private static int RequireOffice(StaffContext actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        var office = actor.CurrentOffice ?? throw new DomainException("Ditt konto är inte kopplat till något kontor.");
-        if (!actor.BelongsTo(office.Id))
-        {
-            throw new DomainException("Du kan bara ändra bemanningen på ditt eget kontor.");
-        }
-
-        return office.Id;
     }
 }

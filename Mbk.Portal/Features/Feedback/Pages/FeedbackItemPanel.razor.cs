@@ -39,7 +39,7 @@ public sealed partial class FeedbackItemPanel : LiveComponentBase
 
     protected override async Task OnInitializedAsync()
     {
-        var officeId = FeedbackAccess.RequireOffice(Staff);
+        var officeId = StaffAccess.RequireOffice(Staff);
         Listen(officeId, e => (e is FeedbackChanged changed && changed.FeedbackId == FeedbackId) || e is DecisionRecorded or MeetingClosed, _ => ReloadAsync());
         await ReloadAsync();
     }

@@ -44,6 +44,18 @@ public sealed partial class CounterPanel : LiveComponentBase
     // A visitor without a ticket.
     private bool _walkIn;
 
+    // Where keyboard focus goes after the next render (it would otherwise fall to <body> when buttons re-render).
+    private ElementReference _currentNumber;
+    private ElementReference _finishHeading;
+    private FocusTarget _focusAfterRender;
+
+    private enum FocusTarget
+    {
+        None,
+        CalledTicket,
+        FinishPanel,
+    }
+
     [Inject]
     private QueueQueries Queries { get; set; } = default!;
 
@@ -87,6 +99,29 @@ public sealed partial class CounterPanel : LiveComponentBase
         Listen(OfficeId, Live.QueueTopics.ChangesQueueFigures, _ => ReloadAsync());
         await ReloadAsync();
         RefreshEvery(Clock, RefreshInterval, ReloadAsync);
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        var target = _focusAfterRender;
+        _focusAfterRender = FocusTarget.None;
+        var element = target switch
+        {
+            FocusTarget.CalledTicket when Current is not null => _currentNumber,
+            FocusTarget.FinishPanel when _finishing => _finishHeading,
+            _ => default(ElementReference?),
+        };
+        if (element is { } focus)
+        {
+            try
+            {
+                await focus.FocusAsync();
+            }
+            catch (Exception ex) when (ex is Microsoft.JSInterop.JSException or Microsoft.JSInterop.JSDisconnectedException or TaskCanceledException)
+            {
+                // The circuit is going away or the element was re-rendered away: nothing to focus.
+            }
+        }
     }
 
     private async Task ReloadAsync()
@@ -189,6 +224,10 @@ public sealed partial class CounterPanel : LiveComponentBase
         {
             _info = "Ingen väntar just nu.";
         }
+        else
+        {
+            _focusAfterRender = FocusTarget.CalledTicket;
+        }
     });
 
     private Task RecallAsync() => RunAsync(() => Commands.RecallAsync(Staff));
@@ -202,6 +241,7 @@ public sealed partial class CounterPanel : LiveComponentBase
     private Task OpenFinish()
     {
         _finishing = true;
+        _focusAfterRender = FocusTarget.FinishPanel;
         _transferring = false;
         _error = null;
         return Task.CompletedTask;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Mbk.Domain.Common;
 using Mbk.Domain.Queue;
 using Mbk.Portal.Features.Queue.Live;
+using Mbk.Portal.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -32,7 +33,6 @@ public sealed partial class KioskPage
     [Inject]
     private ILogger<KioskPage> Logger { get; set; } = default!;
 
-
     /// <summary>How long a ticket or a message stays before the kiosk returns to the start screen.</summary>
     internal static readonly TimeSpan ReturnAfter = TimeSpan.FromSeconds(20);
 
@@ -49,7 +49,11 @@ public sealed partial class KioskPage
     private KioskScreen _screen = KioskScreen.Start;
     private TicketReceipt? _receipt;
     private DateTimeOffset? _nextOpening;
+    /// <summary>A tap is being written: "Ett ögonblick…" shows and further taps are ignored.</summary>
     private bool _busy;
+    private ServiceQueueStatus? _retryService;
+    private ElementReference _ticketNumber;
+    private bool _focusTicket;
     private string _kioskKey = string.Empty;
     private int? _officeId;
     private int? _followed;
@@ -63,6 +67,9 @@ public sealed partial class KioskPage
         Closed,
         RateLimited,
         Unavailable,
+
+        /// <summary>The database was busy beyond its timeout: nothing stored, "Försök igen".</summary>
+        Retry,
     }
 
     /// <summary>The office's slug.</summary>
@@ -142,12 +149,16 @@ public sealed partial class KioskPage
         _busy = true;
         try
         {
-            var result = await Commands.TakeTicketAsync(Office, service.Id, _kioskKey, _lifetime.Token);
+            // Off the circuit's thread: SQLite waits for a lock synchronously, and the screen must show
+            // "Ett ögonblick…" (and stay responsive) while it does.
+            var office = Office;
+            var result = await Task.Run(() => Commands.TakeTicketAsync(office, service.Id, _kioskKey, _lifetime.Token), _lifetime.Token);
             switch (result.Refusal)
             {
                 case KioskRefusal.None when result.Receipt is not null:
                     _receipt = result.Receipt;
                     _screen = KioskScreen.Ticket;
+                    _focusTicket = true;
                     break;
                 case KioskRefusal.Closed:
                     _screen = KioskScreen.Closed;
@@ -165,6 +176,13 @@ public sealed partial class KioskPage
         {
             return;
         }
+        catch (Exception ex) when (DatabaseErrors.IsBusy(ex))
+        {
+            // The write could not get the lock within Database:BusyTimeoutMilliseconds and was rolled back.
+            LogTicketBusy(Logger, ex, Office, service.Id);
+            _retryService = service;
+            _screen = KioskScreen.Retry;
+        }
         catch (Exception ex)
         {
             LogTicketFailed(Logger, ex, Office, service.Id);
@@ -176,12 +194,32 @@ public sealed partial class KioskPage
         }
 
         ScheduleReturn(ReturnAfter);
-        if (_screen is not KioskScreen.Ticket)
+        if (_screen is not (KioskScreen.Ticket or KioskScreen.Retry))
         {
             // The refusal may come from a change the kiosk has not seen yet (service closed, hours changed).
             await LoadAsync();
         }
     }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // The tapped button is gone: focus the number, so it is read out and focus does not fall to <body>.
+        if (_focusTicket && _screen == KioskScreen.Ticket)
+        {
+            _focusTicket = false;
+            try
+            {
+                await _ticketNumber.FocusAsync();
+            }
+            catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException or InvalidOperationException)
+            {
+                // The kiosk is going away or already back at the start screen: nothing to focus.
+            }
+        }
+    }
+
+    /// <summary>The same tap again, after the database was busy.</summary>
+    private Task RetryAsync() => _retryService is { } service ? TakeTicketAsync(service) : Task.CompletedTask;
 
     private async Task PrintAsync()
     {
@@ -215,6 +253,7 @@ public sealed partial class KioskPage
     {
         CancelReturn();
         _receipt = null;
+        _retryService = null;
         _t = KioskTexts.Swedish;
         _screen = KioskScreen.Start;
         _nextOpening = null;
@@ -307,6 +346,9 @@ public sealed partial class KioskPage
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The kiosk of {Office} could not issue a ticket for service {ServiceLineId}")]
     private static partial void LogTicketFailed(ILogger logger, Exception exception, string office, int serviceLineId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The kiosk of {Office} could not issue a ticket for service {ServiceLineId}: the database was busy (nothing stored; the visitor is asked to try again)")]
+    private static partial void LogTicketBusy(ILogger logger, Exception exception, string office, int serviceLineId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The kiosk of {Office} could not open the print dialog")]
     private static partial void LogPrintFailed(ILogger logger, Exception exception, string office);

@@ -19,10 +19,12 @@ public enum CatalogKind
 /// </summary>
 public sealed class CategoryCommands(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
+    private const string ManagerRefusal = "Bara enhetschefen kan ändra ärendeslag och länkningar.";
+
     /// <summary>Adds an item last in the order; returns its id.</summary>
     public async Task<int> AddAsync(StaffContext actor, CatalogKind kind, string name, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var items = await LoadAsync(db, kind, officeId, cancellationToken);
@@ -109,7 +111,7 @@ public sealed class CategoryCommands(IDbContextFactory<PortalDbContext> dbFactor
         StaffContext actor, CatalogKind kind, int id, Action<IReadOnlyList<CatalogItem>, CatalogItem, DateTimeOffset> change,
         CancellationToken cancellationToken)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var items = await LoadAsync(db, kind, officeId, cancellationToken);
@@ -142,17 +144,6 @@ public sealed class CategoryCommands(IDbContextFactory<PortalDbContext> dbFactor
         kind == CatalogKind.QuestionCategory
             ? (await db.QuestionCategories.Where(c => c.OfficeId == officeId).ToListAsync(cancellationToken)).Select(c => new CatalogItem(c)).ToList()
             : (await db.ReferralTargets.Where(r => r.OfficeId == officeId).ToListAsync(cancellationToken)).Select(r => new CatalogItem(r)).ToList();
-
-    private static int RequireManager(StaffContext actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsManager)
-        {
-            throw new DomainException("Bara enhetschefen kan ändra ärendeslag och länkningar.");
-        }
-
-        return actor.CurrentOffice?.Id ?? throw new DomainException("Ditt konto är inte kopplat till något kontor.");
-    }
 
     /// <summary>A category or a referral target behind one face (they share their rules).</summary>
     private sealed class CatalogItem

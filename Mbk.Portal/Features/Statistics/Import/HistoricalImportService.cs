@@ -29,13 +29,7 @@ public sealed partial class HistoricalImportService(IDbContextFactory<PortalDbCo
 {
     public async Task<HistoricalImportSummary> ImportAsync(StaffContext actor, Stream file, string fileName, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsManager)
-        {
-            throw new DomainException("Bara enhetschefen kan läsa in historisk statistik.");
-        }
-
-        var officeId = actor.CurrentOffice?.Id ?? throw new DomainException("Ditt konto är inte kopplat till något kontor.");
+        var officeId = StaffAccess.RequireManager(actor, "Bara enhetschefen kan läsa in historisk statistik.");
         var content = await ImportFileReader.ReadAsync(file, fileName, cancellationToken);
         if (content.ReadFailure is not null)
         {

@@ -17,12 +17,14 @@ public sealed record SurveyImportResult(int Imported, IReadOnlyList<ImportRowErr
 /// <summary>A manager's brukarenkäter: create, enter responses one by one, or import them from a CSV file.</summary>
 public sealed class SurveyCommands(IDbContextFactory<PortalDbContext> dbFactory)
 {
+    private const string ManagerRefusal = "Bara enhetschefen kan lägga upp enkäter och föra in svar.";
+
     /// <summary>The largest CSV file accepted (1 MB holds tens of thousands of responses).</summary>
     public const long MaxImportBytes = 1024 * 1024;
 
     public async Task<int> CreateAsync(StaffContext actor, string title, DateOnly from, DateOnly to, IEnumerable<string> questions, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         var survey = Survey.Create(officeId, title, from, to, questions);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Surveys.Add(survey);
@@ -33,7 +35,7 @@ public sealed class SurveyCommands(IDbContextFactory<PortalDbContext> dbFactory)
     /// <summary>One filled-in form: a score 1–5 or null (unanswered) per question, in order.</summary>
     public async Task AddResponseAsync(StaffContext actor, int surveyId, IReadOnlyList<int?> scores, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var survey = await FindAsync(db, officeId, surveyId, cancellationToken);
         db.SurveyResponses.Add(SurveyResponse.Create(survey, scores));
@@ -48,7 +50,7 @@ public sealed class SurveyCommands(IDbContextFactory<PortalDbContext> dbFactory)
     public async Task<SurveyImportResult> ImportResponsesAsync(StaffContext actor, int surveyId, Stream csv, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(csv);
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var survey = await FindAsync(db, officeId, surveyId, cancellationToken);
 
@@ -161,15 +163,4 @@ public sealed class SurveyCommands(IDbContextFactory<PortalDbContext> dbFactory)
     private static async Task<Survey> FindAsync(PortalDbContext db, int officeId, int surveyId, CancellationToken cancellationToken) =>
         await db.Surveys.AsNoTracking().SingleOrDefaultAsync(s => s.Id == surveyId && s.OfficeId == officeId, cancellationToken)
             ?? throw new DomainException("Enkäten finns inte på ditt kontor.");
-
-    private static int RequireManager(StaffContext actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsManager)
-        {
-            throw new DomainException("Bara enhetschefen kan lägga upp enkäter och föra in svar.");
-        }
-
-        return actor.CurrentOffice?.Id ?? throw new DomainException("Ditt konto är inte kopplat till något kontor.");
-    }
 }

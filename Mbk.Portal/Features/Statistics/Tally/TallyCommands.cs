@@ -19,7 +19,7 @@ public sealed class TallyCommands(IDbContextFactory<PortalDbContext> dbFactory, 
         StaffContext actor, int categoryId, TallyChannel channel, string? language, VisitorGender? gender, int? referralTargetId,
         CancellationToken cancellationToken = default)
     {
-        var officeId = RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var category = await db.QuestionCategories.SingleOrDefaultAsync(c => c.Id == categoryId && c.OfficeId == officeId, cancellationToken)
@@ -43,7 +43,7 @@ public sealed class TallyCommands(IDbContextFactory<PortalDbContext> dbFactory, 
     /// </summary>
     public async Task<string> UndoLastAsync(StaffContext actor, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         var now = clock.GetUtcNow();
         var window = QuestionTally.DefaultUndoWindow;
         var since = now - window;
@@ -79,7 +79,7 @@ public sealed class TallyCommands(IDbContextFactory<PortalDbContext> dbFactory, 
     /// </summary>
     public async Task<int> BatchAsync(StaffContext actor, DateOnly day, IReadOnlyList<(int CategoryId, int Count)> rows, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireOffice(actor);
+        var officeId = StaffAccess.RequireOffice(actor);
         ArgumentNullException.ThrowIfNull(rows);
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -140,11 +140,5 @@ public sealed class TallyCommands(IDbContextFactory<PortalDbContext> dbFactory, 
     {
         var zoneId = await db.Offices.Where(o => o.Id == officeId).Select(o => o.TimeZoneId).SingleAsync(cancellationToken);
         return TimeZoneInfo.FindSystemTimeZoneById(zoneId);
-    }
-
-    internal static int RequireOffice(StaffContext actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        return actor.CurrentOffice?.Id ?? throw new DomainException("Ditt konto är inte kopplat till något kontor.");
     }
 }

@@ -17,13 +17,15 @@ public sealed record StoredReading(int Id, int Visitors);
 /// </summary>
 public sealed class VisitorCommands(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
+    private const string ManagerRefusal = "Bara enhetschefen kan ändra kontorets besöksräkning.";
+
     /// <summary>
     /// A reading typed in for one office-local day (the counter read at closing): the period is that whole day, the
     /// factors the office's current ones.
     /// </summary>
     public async Task<StoredReading> AddManualReadingAsync(StaffContext actor, DateOnly day, int reading, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == officeId, cancellationToken);
         var (start, end) = ServiceDayCalculator.Bounds(day, office.TimeZone);
@@ -42,7 +44,7 @@ public sealed class VisitorCommands(IDbContextFactory<PortalDbContext> dbFactory
     /// <summary>Deletes a manual reading of the office (automatic and imported readings are not removed here).</summary>
     public async Task DeleteManualReadingAsync(StaffContext actor, int readingId, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reading = await db.DoorCounterReadings.SingleOrDefaultAsync(r => r.Id == readingId && r.OfficeId == officeId, cancellationToken)
             ?? throw new DomainException("Mätningen finns inte på ditt kontor.");
@@ -61,7 +63,7 @@ public sealed class VisitorCommands(IDbContextFactory<PortalDbContext> dbFactory
     /// </summary>
     public async Task SetVisitorFactorsAsync(StaffContext actor, decimal passagesPerVisitor, decimal staffShare, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var office = await db.Offices.SingleAsync(o => o.Id == officeId, cancellationToken);
         office.SetVisitorFactors(passagesPerVisitor, staffShare);
@@ -71,7 +73,7 @@ public sealed class VisitorCommands(IDbContextFactory<PortalDbContext> dbFactory
     /// <summary>The plausibility limits for door readings: passages per hour at most, and the day the office opened (if known).</summary>
     public async Task SetDoorCounterLimitsAsync(StaffContext actor, int maxPassagesPerHour, DateOnly? openedOn, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var office = await db.Offices.SingleAsync(o => o.Id == officeId, cancellationToken);
         office.SetDoorCounterLimits(maxPassagesPerHour, openedOn);
@@ -81,7 +83,7 @@ public sealed class VisitorCommands(IDbContextFactory<PortalDbContext> dbFactory
     /// <summary>Issues a new key for the office's door counter (the old one stops working) and returns it; only its hash is kept.</summary>
     public async Task<string> IssueDoorCounterKeyAsync(StaffContext actor, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         var key = DoorCounterKeys.NewKey();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var office = await db.Offices.SingleAsync(o => o.Id == officeId, cancellationToken);
@@ -93,7 +95,7 @@ public sealed class VisitorCommands(IDbContextFactory<PortalDbContext> dbFactory
     /// <summary>Removes the key: the door counter's posts are refused until a new one is issued.</summary>
     public async Task RevokeDoorCounterKeyAsync(StaffContext actor, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var office = await db.Offices.SingleAsync(o => o.Id == officeId, cancellationToken);
         office.SetDoorCounterKeyHash(null);
@@ -104,7 +106,7 @@ public sealed class VisitorCommands(IDbContextFactory<PortalDbContext> dbFactory
     public async Task SetGenderEstimateAsync(
         StaffContext actor, DateOnly day, int women, int men, int other, int unknown, CancellationToken cancellationToken = default)
     {
-        var officeId = RequireManager(actor);
+        var officeId = StaffAccess.RequireManager(actor, ManagerRefusal);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var zoneId = await db.Offices.Where(o => o.Id == officeId).Select(o => o.TimeZoneId).SingleAsync(cancellationToken);
         if (day > ServiceDayCalculator.ServiceDay(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(zoneId)))
@@ -125,16 +127,5 @@ public sealed class VisitorCommands(IDbContextFactory<PortalDbContext> dbFactory
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    private static int RequireManager(StaffContext actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!actor.IsManager)
-        {
-            throw new DomainException("Bara enhetschefen kan ändra kontorets besöksräkning.");
-        }
-
-        return actor.CurrentOffice?.Id ?? throw new DomainException("Ditt konto är inte kopplat till något kontor.");
     }
 }

@@ -21,6 +21,7 @@ internal sealed class StaffOfficeMembershipConfiguration : IEntityTypeConfigurat
     {
         builder.ToTable("StaffOfficeMemberships");
         builder.HasKey(m => new { m.UserId, m.OfficeId });
+        builder.Property(m => m.Role).HasMaxLength(32).IsRequired().HasDefaultValue(StaffRoles.Advisor);
         builder.HasOne<Office>().WithMany().HasForeignKey(m => m.OfficeId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1511,6 +1511,13 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                     b.Property<int>("OfficeId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Advisor");
+
                     b.HasKey("UserId", "OfficeId");
 
                     b.HasIndex("OfficeId");

@@ -1578,6 +1578,13 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<int>("OfficeId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasDefaultValue("Advisor");
+
                     b.HasKey("UserId", "OfficeId");
 
                     b.HasIndex("OfficeId");

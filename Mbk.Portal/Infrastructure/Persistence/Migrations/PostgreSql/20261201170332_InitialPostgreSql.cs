@@ -703,7 +703,8 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations.PostgreSql
                 columns: table => new
                 {
                     UserId = table.Column<string>(type: "text", nullable: false),
-                    OfficeId = table.Column<int>(type: "integer", nullable: false)
+                    OfficeId = table.Column<int>(type: "integer", nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, defaultValue: "Advisor")
                 },
                 constraints: table =>
                 {
