@@ -14,6 +14,7 @@ using Mbk.Portal.Infrastructure.Live;
 using Mbk.Portal.Infrastructure.Persistence;
 using Mbk.Portal.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -54,15 +55,29 @@ public static class PortalSetup
         services.AddProblemDetails();
         services.AddExceptionHandler<DatabaseBusyExceptionHandler>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        // Keys in the data folder: sign-ins survive a restart. Resolved late so test hosts can move the folder.
+        // Keys in the data folder (SQLite) or in the database (PostgreSQL, so a login made on one instance is valid on
+        // every other): sign-ins survive a restart. Resolved late so test hosts can move the folder or the database.
         services.AddDataProtection().SetApplicationName("Mbk.Portal");
-        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IHostEnvironment>((options, configuration, environment) =>
-            options.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(PersistenceExtensions.DataDirectory(configuration, environment.ContentRootPath), "keys")),
-                NullLoggerFactory.Instance));
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, sp) =>
+        {
+            var database = sp.GetRequiredService<PersistenceExtensions.DatabaseSettings>();
+            var environment = sp.GetRequiredService<IHostEnvironment>();
+            options.XmlRepository = database.IsPostgreSql
+                ? new EntityFrameworkCoreXmlRepository<PortalDbContext>(sp, NullLoggerFactory.Instance)
+                : new FileSystemXmlRepository(
+                    new DirectoryInfo(Path.Combine(PersistenceExtensions.DataDirectory(sp.GetRequiredService<IConfiguration>(), environment.ContentRootPath), "keys")),
+                    NullLoggerFactory.Instance);
+        });
 
         services.AddPortalPersistence();
-        services.AddSingleton<ILiveEventBus, InProcessLiveEventBus>();
+        // One instance: the in-process bus. Several (Redis:Configuration set): Redis pub/sub in front of it.
+        services.AddSingleton<InProcessLiveEventBus>();
+        services.AddSingleton<ILiveEventBus>(sp => sp.GetRequiredService<IConfiguration>()[RedisSettings.ConfigurationKey] is { Length: > 0 } redis
+            ? new RedisLiveEventBus(
+                sp.GetRequiredService<InProcessLiveEventBus>(),
+                RedisSettings.Connect(redis),
+                sp.GetRequiredService<ILogger<RedisLiveEventBus>>())
+            : sp.GetRequiredService<InProcessLiveEventBus>());
         services.AddHostedService<LiveHubForwarder>();
         services.AddTransient<DatabaseInitializer>();
 

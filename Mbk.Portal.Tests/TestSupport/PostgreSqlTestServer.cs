@@ -37,6 +37,21 @@ internal static class PostgreSqlTestServer
         return For(name);
     }
 
+    /// <summary>Creates an empty database (no schema: the portal's start-up migrates it) and returns its connection string.</summary>
+    public static async Task<string> NewEmptyDatabaseAsync()
+    {
+        var name = $"mbk_empty_{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(ServerConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE \"{name}\";";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return For(name);
+    }
+
     private static string For(string database) => new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database }.ToString();
 
     private static async Task EnsureTemplateAsync()

@@ -46,6 +46,20 @@ internal sealed class SettingsValidator(IConfiguration configuration) : IValidat
         Integer(errors, "Mail:Smtp:TimeoutSeconds", 1, 600);
         Boolean(errors, "Mail:Smtp:UseTls");
         Boolean(errors, "Hangfire:Server:Enabled");
+        if (configuration["Hangfire:Storage"] is { } storage)
+        {
+            if (storage.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase))
+            {
+                if (!string.Equals(configuration["Database:Provider"], "PostgreSql", StringComparison.OrdinalIgnoreCase))
+                {
+                    errors.Add("Hangfire:Storage PostgreSql kräver Database:Provider PostgreSql (jobben lagras i portalens PostgreSQL-databas).");
+                }
+            }
+            else if (!storage.Equals("InMemory", StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"Hangfire:Storage '{storage}' stöds inte; använd InMemory eller PostgreSql.");
+            }
+        }
         if (configuration["Mail:From"] is { Length: > 0 } from && !MailboxAddress.TryParse(from, out _))
         {
             errors.Add($"Mail:From '{from}' är ingen e-postadress (t.ex. Mbk Portal <noreply@stad.se>).");

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Client;
 using Hangfire.Common;
+using Hangfire.PostgreSql;
 using Hangfire.Server;
 using Hangfire.States;
 using Mbk.Portal.Features.Identity;
@@ -9,8 +10,10 @@ using Mbk.Portal.Features.Reports;
 namespace Mbk.Portal.Infrastructure.Jobs;
 
 /// <summary>
-/// Hangfire inside the portal: in-memory storage (the ledger in the portal's database is the truth, see
-/// docs/decisions/0003-hangfire-storage.md), a server switchable with <c>Hangfire:Server:Enabled</c> (read when the
+/// Hangfire inside the portal: in-memory storage by default (the ledger in the portal's database is the truth, see
+/// docs/decisions/0003-hangfire-storage.md), or with <c>Hangfire:Storage = PostgreSql</c> the portal's PostgreSQL
+/// database in a schema of its own (<c>hangfire</c>), shared by every instance so a recurring job runs once per
+/// cluster and the dashboard shows every server; a server switchable with <c>Hangfire:Server:Enabled</c> (read when the
 /// host starts, so test hosts can turn it off), the recurring tertial-report check, and the dashboard at
 /// <c>/hangfire</c> for administrators.
 /// </summary>
@@ -18,16 +21,36 @@ public static class JobsSetup
 {
     public const string DashboardPath = "/hangfire";
 
+    /// <summary><c>InMemory</c> (default) or <c>PostgreSql</c>.</summary>
+    public const string StorageKey = "Hangfire:Storage";
+
+    public const string PostgreSqlStorage = "PostgreSql";
+
     public static IServiceCollection AddPortalJobs(this IServiceCollection services)
     {
         // Attached before the job server starts and detached after it stops (hosted services stop in reverse order).
         services.AddHostedService<HangfireLoggingScope>();
-        services.AddHangfire(config => config
-            .UseLogProvider(HangfireLogging.Instance)
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseInMemoryStorage());
+        services.AddHangfire((sp, config) =>
+        {
+            config
+                .UseLogProvider(HangfireLogging.Instance)
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            if (string.Equals(configuration[StorageKey], PostgreSqlStorage, StringComparison.OrdinalIgnoreCase))
+            {
+                var connectionString = configuration.GetConnectionString(Persistence.PersistenceExtensions.ConnectionStringName)
+                    ?? throw new InvalidOperationException("Hangfire:Storage PostgreSql needs ConnectionStrings:Portal (the portal's PostgreSQL database).");
+                config.UsePostgreSqlStorage(
+                    options => options.UseNpgsqlConnection(connectionString),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
+            }
+            else
+            {
+                config.UseInMemoryStorage();
+            }
+        });
         services.AddTransient<TertialReportJob>();
         services.AddHostedService<PortalJobServer>();
         return services;

@@ -6,6 +6,7 @@ using Mbk.Domain.Queue;
 using Mbk.Domain.Reports;
 using Mbk.Domain.Statistics;
 using Mbk.Portal.Features.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -17,7 +18,7 @@ namespace Mbk.Portal.Infrastructure.Persistence;
 /// migrations are in <c>Migrations</c>); <see cref="PostgreSqlPortalDbContext"/> is the same model on PostgreSQL with
 /// its own migrations. Features only ever see this type.
 /// </summary>
-public class PortalDbContext : IdentityDbContext<StaffUser>
+public class PortalDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyContext
 {
     public PortalDbContext(DbContextOptions<PortalDbContext> options)
         : base(options)
@@ -31,6 +32,9 @@ public class PortalDbContext : IdentityDbContext<StaffUser>
     }
 
     public DbSet<Office> Offices => Set<Office>();
+
+    /// <summary>The keys that sign login cookies, when kept in the database (PostgreSQL: shared by every instance).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<StaffOfficeMembership> OfficeMemberships => Set<StaffOfficeMembership>();
 
