@@ -216,7 +216,7 @@ public sealed class DisplayPageTests : MudBunitContext
     {
         private readonly DbContextOptions<PortalDbContext> _options = new DbContextOptionsBuilder<PortalDbContext>()
             .UseSqlite($"Data Source={filePath}")
-            .AddInterceptors(new SqlitePragmas(10_000))
+            .AddInterceptors(ConnectionSetup.ForSqlite(10_000))
             .Options;
 
         public PortalDbContext CreateDbContext() => new(_options);

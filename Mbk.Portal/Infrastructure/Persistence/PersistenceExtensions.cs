@@ -33,12 +33,12 @@ public static class PersistenceExtensions
         if (settings.IsPostgreSql)
         {
             options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.CommandTimeout(settings.RetrySeconds + 5));
-            options.AddInterceptors(new PostgreSqlLockTimeout(settings.BusyTimeoutMilliseconds), dispatcher);
+            options.AddInterceptors(ConnectionSetup.ForPostgreSql(settings.BusyTimeoutMilliseconds), dispatcher);
         }
         else
         {
             options.UseSqlite(settings.ConnectionString, sqlite => sqlite.CommandTimeout(settings.RetrySeconds));
-            options.AddInterceptors(new SqlitePragmas(settings.BusyTimeoutMilliseconds), dispatcher);
+            options.AddInterceptors(ConnectionSetup.ForSqlite(settings.BusyTimeoutMilliseconds), dispatcher);
         }
 
         return options;
