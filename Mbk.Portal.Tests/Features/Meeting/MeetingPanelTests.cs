@@ -180,6 +180,8 @@ public sealed class MeetingPanelTests : MudBunitContext
         cut.Find("[data-testid=action-what]").Input("Beställ toner");
         cut.Find("[data-testid=action-who]").Change(_colleague.UserId);
         cut.Find("[data-testid=action-save]").Click();
+        // The save runs on the renderer's dispatcher; read the database once the panel shows the new item.
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid^=meeting-action-]").ShouldNotBeEmpty());
 
         var meeting = (await _queries.TodayAsync(_advisor))!;
         meeting.Items[0].Notes.ShouldBe("Lugn dag i går.");

@@ -205,7 +205,8 @@ public sealed class CounterPageTests : MudBunitContext
         var category = _queue.Categories[1];
 
         cut.Find("[data-testid=counter-finish]").Click();
-        cut.Find($"[data-testid=finish-category-{category.Id}]").Click();
+        // Opening the panel also moves focus into it (a JS call), so it may render a moment after the click.
+        cut.WaitForElement($"[data-testid=finish-category-{category.Id}]").Click();
         cut.Find("[data-testid=finish-confirm]").Click();
 
         cut.WaitForAssertion(() => CurrentTicket(cut).ShouldContain("Inget pågående besök."));
@@ -228,7 +229,7 @@ public sealed class CounterPageTests : MudBunitContext
         cut.WaitForAssertion(() => CurrentTicket(cut).ShouldContain(number));
 
         cut.Find("[data-testid=counter-finish]").Click();
-        cut.Find("[data-testid=finish-confirm]").Click();
+        cut.WaitForElement("[data-testid=finish-confirm]").Click();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=counter-error]").TextContent.ShouldContain("Välj minst ett ärendeslag"));
         cut.Find("[data-testid=finish-panel]").ShouldNotBeNull();
