@@ -79,7 +79,7 @@ public sealed class TwoInstancesOnPostgreSqlTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ShouldShareOneJobStorageWithBothServersAndOneRecurringTertialCheck()
+    public async Task ShouldShareOneJobStorageWithBothServersAndEachRecurringJobOnce()
     {
         var storage = _first.Services.GetRequiredService<JobStorage>();
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -90,7 +90,10 @@ public sealed class TwoInstancesOnPostgreSqlTests : IAsyncLifetime
 
         storage.GetMonitoringApi().Servers().Count.ShouldBe(2);
         using var connection = _second.Services.GetRequiredService<JobStorage>().GetConnection();
-        connection.GetRecurringJobs().Count(j => j.Id == Mbk.Portal.Infrastructure.Jobs.TertialReportJob.RecurringJobId).ShouldBe(1);
+        var recurring = connection.GetRecurringJobs();
+        recurring.Count(j => j.Id == Mbk.Portal.Infrastructure.Jobs.TertialReportJob.RecurringJobId).ShouldBe(1);
+        recurring.Count(j => j.Id == Mbk.Portal.Features.Queue.EndOfDayJob.RecurringJobId).ShouldBe(1);
+        recurring.Count(j => j.Id == Mbk.Portal.Features.Feedback.FeedbackRetentionJob.RecurringJobId).ShouldBe(1);
     }
 
     [Fact]

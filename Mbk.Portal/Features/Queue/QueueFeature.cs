@@ -18,7 +18,8 @@ public static class QueueFeature
                 TimeSpan.FromSeconds(configuration.GetValue("Queue:KioskWindowSeconds", 60)),
                 sp.GetRequiredService<TimeProvider>());
         });
-        services.AddHostedService<EndOfDayService>();
+        services.AddTransient<EndOfDayJob>();
+        services.AddHostedService<EndOfDaySchedule>();
 
         // Shared per-office pictures of the live screens: computed once per change, read by every circuit.
         services.AddSingleton<DisplayReadModel>();
