@@ -13,9 +13,16 @@ using Microsoft.Extensions.Logging;
 namespace Mbk.Benchmarks;
 
 /// <summary>The real portal on Kestrel (loopback) with its own SQLite file and the demo office.</summary>
-internal sealed partial class BenchmarkPortal : WebApplicationFactory<Mbk.Portal.Features.Queue.QueueCommands>
+internal sealed partial class BenchmarkPortal(string? postgreSql = null) : WebApplicationFactory<Mbk.Portal.Features.Queue.QueueCommands>
 {
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "mbk-bench", Guid.NewGuid().ToString("N"));
+    public string DataDirectory { get; private set; } = Path.Combine(Path.GetTempPath(), "mbk-bench", Guid.NewGuid().ToString("N"));
+
+    /// <summary>A second host on the same SQLite file as <paramref name="first"/> (before <see cref="Start"/>).</summary>
+    public void ShareDataWith(BenchmarkPortal first)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        DataDirectory = first.DataDirectory;
+    }
 
     public Uri Address { get; private set; } = default!;
 
@@ -35,6 +42,11 @@ internal sealed partial class BenchmarkPortal : WebApplicationFactory<Mbk.Portal
         builder.UseEnvironment("Benchmark");
         builder.UseSetting("Portal:DataDirectory", DataDirectory);
         builder.UseSetting("Seed:DemoData", "true");
+        if (postgreSql is not null)
+        {
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:Portal", postgreSql);
+        }
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }

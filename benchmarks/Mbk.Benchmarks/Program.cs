@@ -4,6 +4,9 @@
 // Statistics year view and office comparison over generated tallies, tickets, referrals and door readings
 // (10 offices × 10 years ≈ 3.5 million tallies; issue 16's target is --offices 100):
 //   dotnet run -c Release --project benchmarks/Mbk.Benchmarks -- --statistics [--offices 10 --years 10 --per-day 134]
+// Call-next throughput: 20 places calling and finishing in parallel, on SQLite or PostgreSQL, on one or two hosts:
+//   dotnet run -c Release --project benchmarks/Mbk.Benchmarks -- --call-throughput [--places 20 --tickets-per-service 1000]
+//     [--postgres 'Host=127.0.0.1;Port=55433;Username=mbk;Database=postgres' --instances 2]
 // Almanac month view and iCal feed over 400 recurring series:
 //   dotnet run -c Release --project benchmarks/Mbk.Benchmarks -- --almanac [--series 400 --rounds 24]
 // Staffing forecast backtest over a generated year (domain only, no portal):
@@ -15,6 +18,12 @@ using Mbk.Domain.Queue;
 using Mbk.Portal.Infrastructure.Live;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+
+if (args.Contains("--call-throughput"))
+{
+    await CallThroughputBenchmark.RunAsync(Option(args, "--places", 20), Option(args, "--tickets-per-service", 1000), OptionText(args, "--postgres"), Option(args, "--instances", 1));
+    return;
+}
 
 if (args.Contains("--almanac"))
 {

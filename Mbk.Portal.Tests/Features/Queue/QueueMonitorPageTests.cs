@@ -76,7 +76,17 @@ public sealed class QueueMonitorPageTests : MudBunitContext
         var cut = RenderMonitor(await _queue.StaffAsync("Maria Chef", StaffRoles.Manager));
         cut.WaitForAssertion(() => cut.Find("[data-testid=monitor-target-edit-A]"));
 
-        cut.Find("[data-testid=monitor-target-edit-A]").Click();
+        // A live refresh may re-render the row between finding the button and clicking it; opening the editor is
+        // idempotent, so press again until it is open.
+        cut.WaitForAssertion(() =>
+        {
+            if (cut.FindAll("[data-testid=monitor-target-input-A]").Count == 0)
+            {
+                cut.Find("[data-testid=monitor-target-edit-A]").Click();
+            }
+
+            cut.Find("[data-testid=monitor-target-input-A]");
+        });
         cut.Find("[data-testid=monitor-target-input-A]").Input("45");
         cut.Find("[data-testid=monitor-target-save-A]").Click();
 
