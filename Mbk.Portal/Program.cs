@@ -3,6 +3,12 @@ using Mbk.Portal.Infrastructure.Configuration;
 using Mbk.Portal.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
 
+if (args.Length > 0 && args[0] == SqliteToPostgreSqlCopy.Command)
+{
+    // Moving an existing SQLite database to PostgreSQL (README, "Flera servrar"); the portal itself does not start.
+    return await SqliteToPostgreSqlCopy.RunAsync(args, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortal();
 
