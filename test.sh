@@ -10,6 +10,7 @@ missing=()
 /usr/bin/python3 -c "import icalendar, recurring_ical_events" 2>/dev/null || missing+=(python3-icalendar python3-recurring-ical-events)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]} from Debian packages"
   sudo_cmd=""

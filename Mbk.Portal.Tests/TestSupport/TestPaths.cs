@@ -9,4 +9,21 @@ public static class TestPaths
         Directory.CreateDirectory(path);
         return path;
     }
+
+    /// <summary>The repository's root folder (where Mbk.sln is), found upwards from the test binaries.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "Mbk.sln")))
+                {
+                    return folder.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("Mbk.sln was not found above " + AppContext.BaseDirectory);
+        }
+    }
 }
