@@ -12,9 +12,10 @@ using MimeKit;
 namespace Mbk.Portal.Tests.Infrastructure.Jobs;
 
 /// <summary>
-/// The recurring tertial-report check against a real SQLite file and a real SMTP server (aiosmtpd) on loopback, with
+/// The recurring tertial-report check against a real database (SQLite, and PostgreSQL in test.sh's second pass) and a real SMTP server (aiosmtpd) on loopback, with
 /// the clock moved across the end of T1 2026.
 /// </summary>
+[Trait("Providers", "Both")]
 public sealed class TertialReportJobTests : IAsyncLifetime
 {
     private TestDatabase _db = default!;
