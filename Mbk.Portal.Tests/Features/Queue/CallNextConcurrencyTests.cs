@@ -5,11 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mbk.Portal.Tests.Features.Queue;
 
-/// <summary>Eight places calling next at the same time on a real SQLite file: every ticket is called exactly once.</summary>
+/// <summary>Twenty places calling next at the same time on a real database (SQLite file; PostgreSQL with row locks in the second pass): every ticket is called exactly once.</summary>
 [Trait("Providers", "Both")]
 public sealed class CallNextConcurrencyTests : IAsyncLifetime
 {
-    private const int Places = 8;
+    private const int Places = 20;
     private const int Tickets = 500;
     private TestDatabase _database = default!;
 
@@ -18,7 +18,7 @@ public sealed class CallNextConcurrencyTests : IAsyncLifetime
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
-    public async Task ShouldCallEveryTicketExactlyOnceWhenEightPlacesCallInParallel()
+    public async Task ShouldCallEveryTicketExactlyOnceWhenTwentyPlacesCallInParallel()
     {
         var office = await QueueTestOffice.CreateAsync(_database, tables: Places);
         await using (var db = _database.CreateDbContext())
@@ -64,5 +64,38 @@ public sealed class CallNextConcurrencyTests : IAsyncLifetime
         tickets.ShouldAllBe(t => t.Status == TicketStatus.Done && t.CalledAt != null && t.RecallCount == 0);
         (await check.QuestionTallies.CountAsync(t => t.OfficeId == office.Office.Id)).ShouldBe(Tickets);
         tickets.Select(t => t.PlaceId).Distinct().Count().ShouldBeGreaterThan(1, "the work was shared between places");
+    }
+
+    [Fact]
+    public async Task ShouldCallOneTicketWhenOnePersonPressesCallNextInTwoTabsAtOnce()
+    {
+        var office = await QueueTestOffice.CreateAsync(_database, tables: 2);
+        for (var i = 0; i < 3; i++)
+        {
+            await office.TakeAsync(office.ServiceA);
+        }
+
+        var member = await office.StaffAsync("Vägledare i två flikar");
+        await office.Commands.SitDownAsync(member, office.Tables[0].Id, [office.ServiceA.Id]);
+        using var go = new ManualResetEventSlim(false);
+        var tabs = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            go.Wait();
+            try
+            {
+                return await office.Commands.CallNextAsync(member);
+            }
+            catch (Mbk.Domain.Common.DomainException refused)
+            {
+                return refused.Message;
+            }
+        })).ToList();
+        go.Set();
+        var answers = await Task.WhenAll(tabs);
+
+        answers.ShouldContain("A001");
+        answers.ShouldContain(a => a!.StartsWith("Avsluta, flytta eller parkera A001", StringComparison.Ordinal), "the second tab is refused, not given A002");
+        var tickets = await office.TicketsAsync();
+        tickets.Count(t => t.Status == TicketStatus.Called).ShouldBe(1);
     }
 }

@@ -176,7 +176,7 @@ public sealed class QueueCommands(
     private const int QueueHead = 8;
 
     public Task<string?> CallNextAsync(StaffContext actor, CancellationToken cancellationToken = default) =>
-        AtMyPlaceAsync(actor, async (db, occupancy, now) =>
+        AtMyPlaceAsync(actor, OwnPlaceOnly, async (db, occupancy, now) =>
         {
             await RequireNoActiveTicketAsync(db, occupancy.PlaceId, "kalla nästa", cancellationToken);
             var day = await TodayAsync(db, occupancy.OfficeId, now, cancellationToken);
@@ -189,9 +189,23 @@ public sealed class QueueCommands(
                 return null;
             }
 
+            var placeId = occupancy.PlaceId;
+            if (QueueHeadLock.LocksRows(db))
+            {
+                // Places call side by side here: lock the first ticket nobody else is calling right now.
+                var lockedId = await QueueHeadLock.LockNextWaitingAsync(db, occupancy.OfficeId, day, services, placeId, cancellationToken);
+                if (lockedId is null)
+                {
+                    return null;
+                }
+
+                var locked = await db.Tickets.SingleAsync(t => t.Id == lockedId, cancellationToken);
+                locked.Call(placeId, occupancy.StaffUserId, now);
+                return locked.DisplayNumber;
+            }
+
             // Only the head of the queue is read, in the order QueueOrdering decides by (the database sorts with the
             // same keys over the (OfficeId, Status, TakenAt) index), so a call costs the same with 5 or 2 000 waiting.
-            var placeId = occupancy.PlaceId;
             var candidates = await db.Tickets.AsNoTracking()
                 .Where(t => t.OfficeId == occupancy.OfficeId && t.ServiceDay == day && t.Status == TicketStatus.Waiting && services.Contains(t.ServiceLineId)
                             && (t.TargetPlaceId == null || t.TargetPlaceId == placeId))
@@ -247,7 +261,7 @@ public sealed class QueueCommands(
 
     /// <summary>Finishes the current visit and tallies its question categories (and an optional referral).</summary>
     public Task<string?> FinishAsync(StaffContext actor, IReadOnlyCollection<int> categoryIds, int? referralTargetId, CancellationToken cancellationToken = default) =>
-        AtMyPlaceAsync(actor, async (db, occupancy, now) =>
+        AtMyPlaceAsync(actor, OwnPlaceOnly, async (db, occupancy, now) =>
         {
             ArgumentNullException.ThrowIfNull(categoryIds);
             if (categoryIds.Count == 0)
@@ -361,7 +375,7 @@ public sealed class QueueCommands(
     }
 
     private async Task<string?> WithCurrentTicketAsync(StaffContext actor, Action<Ticket, DateTimeOffset> change, CancellationToken cancellationToken) =>
-        await AtMyPlaceAsync(actor, async (db, occupancy, now) =>
+        await AtMyPlaceAsync(actor, OwnPlaceOnly, async (db, occupancy, now) =>
         {
             var ticket = await CurrentTicketAsync(db, occupancy.PlaceId, cancellationToken)
                 ?? throw new DomainException("Du har inget pågående besök.");
@@ -369,12 +383,23 @@ public sealed class QueueCommands(
             return ticket.DisplayNumber;
         }, cancellationToken);
 
+    /// <summary>
+    /// The change touches only the place's own current visit, or locks the waiting ticket it calls (call-next): on
+    /// PostgreSQL it runs beside other places' such changes instead of taking the office's queue to itself.
+    /// </summary>
+    private const bool OwnPlaceOnly = true;
+
     /// <summary>Runs a change at the actor's place inside one write transaction and saves it.</summary>
-    private async Task<string?> AtMyPlaceAsync(StaffContext actor, Func<PortalDbContext, PlaceOccupancy, DateTimeOffset, Task<string?>> change, CancellationToken cancellationToken)
+    private Task<string?> AtMyPlaceAsync(StaffContext actor, Func<PortalDbContext, PlaceOccupancy, DateTimeOffset, Task<string?>> change, CancellationToken cancellationToken) =>
+        AtMyPlaceAsync(actor, false, change, cancellationToken);
+
+    private async Task<string?> AtMyPlaceAsync(StaffContext actor, bool ownPlaceOnly, Func<PortalDbContext, PlaceOccupancy, DateTimeOffset, Task<string?>> change, CancellationToken cancellationToken)
     {
         var officeId = StaffAccess.RequireOffice(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await WriteTransactions.BeginAsync(db, WriteScope.OfficeQueue, officeId, cancellationToken);
+        await using var transaction = ownPlaceOnly
+            ? await WriteTransactions.BeginAtOwnPlaceAsync(db, officeId, actor.UserId, cancellationToken)
+            : await WriteTransactions.BeginAsync(db, WriteScope.OfficeQueue, officeId, cancellationToken);
         var occupancy = await db.PlaceOccupancies.AsNoTracking().SingleOrDefaultAsync(o => o.OfficeId == officeId && o.StaffUserId == actor.UserId, cancellationToken)
             ?? throw new DomainException("Välj först vilken plats du sitter vid och vilka tjänster du tar.");
         var result = await change(db, occupancy, clock.GetUtcNow());

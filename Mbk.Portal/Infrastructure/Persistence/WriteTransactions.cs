@@ -48,6 +48,43 @@ public static class WriteTransactions
 
         return transaction;
     }
+
+    /// <summary>
+    /// A write at one staff member's own place that touches only that place's current visit, or (call-next) a waiting
+    /// ticket it locks itself (<see cref="QueueHeadLock"/>). On PostgreSQL such writes of one office run side by side:
+    /// each holds the office's queue lock in shared mode (so the office-wide writes above, which hold it exclusively,
+    /// still have the queue to themselves) and a lock of its own on the staff member (two tabs of one person take
+    /// turns). On SQLite it is the same one-writer transaction as <see cref="BeginAsync"/>.
+    /// </summary>
+    public static async Task<IDbContextTransaction> BeginAtOwnPlaceAsync(PortalDbContext db, int officeId, string staffUserId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsSqlite())
+        {
+            return await SqliteWriteGate.BeginAsync(db, cancellationToken);
+        }
+
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            try
+            {
+                await db.Database.ExecuteSqlAsync(
+                    $"SELECT pg_advisory_xact_lock_shared({(int)WriteScope.OfficeQueue}, {officeId}), pg_advisory_xact_lock({StaffScope}, hashtext({staffUserId}));",
+                    cancellationToken);
+            }
+            catch
+            {
+                await transaction.DisposeAsync();
+                throw;
+            }
+        }
+
+        return transaction;
+    }
+
+    /// <summary>The advisory-lock class of one staff member's own writes (keyed by a stable hash of the user id).</summary>
+    private const int StaffScope = 3;
 }
 
 /// <summary>
