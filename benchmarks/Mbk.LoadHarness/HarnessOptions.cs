@@ -28,6 +28,18 @@ internal sealed record HarnessOptions
     /// <summary>Runs as the portal process (started by the harness itself).</summary>
     public bool Serve { get; init; }
 
+    /// <summary>Runs as a further portal instance that only hosts screens (no queue preparation, no calls).</summary>
+    public bool Secondary { get; init; }
+
+    /// <summary>Portal instances (1, or 2 on PostgreSQL + Redis: every second display and hub client on the second).</summary>
+    public int Instances { get; init; } = 1;
+
+    /// <summary>A PostgreSQL server connection string (a fresh database is created on it) for <see cref="Instances"/> 2.</summary>
+    public string? Postgres { get; init; }
+
+    /// <summary>A Redis configuration string for <see cref="Instances"/> 2.</summary>
+    public string? Redis { get; init; }
+
     public static HarnessOptions Parse(string[] args) => new()
     {
         Displays = Int(args, "--displays", 1000),
@@ -39,7 +51,17 @@ internal sealed record HarnessOptions
         Parallel = Int(args, "--parallel", 16),
         Verbose = args.Contains("--verbose"),
         Serve = args.Contains("--serve"),
+        Secondary = args.Contains("--secondary"),
+        Instances = Int(args, "--instances", 1),
+        Postgres = Text(args, "--postgres"),
+        Redis = Text(args, "--redis"),
     };
+
+    private static string? Text(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
 
     private static int Int(string[] args, string name, int fallback)
     {

@@ -24,10 +24,19 @@ internal sealed class LoadRun(HarnessOptions options)
     {
         var started = DateTime.Now;
         Console.WriteLine($"Load harness: {options.Displays} displays, {options.Hubs} hub clients, {options.Calls} calls, {options.Drop} dropped, soak {options.SoakMinutes} min, {options.IntervalMs} ms between calls");
-        await using var portal = await PortalProcess.StartAsync();
+        var environment = await InstanceEnvironmentAsync();
+        await using var portal = await PortalProcess.StartAsync(environment: environment);
         Console.WriteLine($"Portal process {portal.ProcessId} on {portal.Address} (log: {portal.LogPath})");
+        await using var second = options.Instances > 1 ? await PortalProcess.StartAsync(secondary: true, environment: environment) : null;
+        if (second is not null)
+        {
+            Console.WriteLine($"Second portal process {second.ProcessId} on {second.Address} (log: {second.LogPath})");
+        }
+
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         var page = new Uri(portal.Address, $"/display/{BenchmarkQueue.OfficeSlug}");
+        // Every second display and hub client (after the dropped ones) on the second instance, when there is one.
+        Uri InstanceFor(int i) => second is not null && i >= options.Drop && i % 2 == 1 ? second.Address : portal.Address;
         await using var proxy = new BlackholeProxy(portal.Address);
 
         await WarmUpAsync(portal, page, http);
@@ -36,10 +45,11 @@ internal sealed class LoadRun(HarnessOptions options)
 
         // Hub clients (staff signed in), then the display circuits; the first --drop circuits go through the proxy.
         var cookies = await BenchmarkPortal.SignInAsync(portal.Address, "vagledare2@demo.mbk.se");
+        var secondCookies = second is null ? cookies : await BenchmarkPortal.SignInAsync(second.Address, "vagledare2@demo.mbk.se");
         var hubWatch = Stopwatch.StartNew();
         var hubFailures = await OpenAsync("hub clients", options.Hubs, async (i, token) =>
         {
-            var hub = new LiveHubClient(i, portal.Address, cookies, CurrentRound);
+            var hub = new LiveHubClient(i, InstanceFor(i), InstanceFor(i) == portal.Address ? cookies : secondCookies, CurrentRound);
             await hub.StartAsync(token);
             lock (_hubs)
             {
@@ -52,7 +62,8 @@ internal sealed class LoadRun(HarnessOptions options)
         var openWatch = Stopwatch.StartNew();
         var displayFailures = await OpenAsync("display circuits", options.Displays, async (i, token) =>
         {
-            var circuit = new HeadlessCircuit(i, page, i < options.Drop ? proxy.Address : portal.Address, http, CurrentRound, options.Verbose && i == 0);
+            var host = InstanceFor(i);
+            var circuit = new HeadlessCircuit(i, new Uri(host, page.PathAndQuery), i < options.Drop ? proxy.Address : host, http, CurrentRound, options.Verbose && i == 0);
             lock (_displays)
             {
                 _displays.Add(circuit);
@@ -65,7 +76,9 @@ internal sealed class LoadRun(HarnessOptions options)
         var openDisplays = _displays.Count(d => !d.Closed) ;
         Console.WriteLine($"Opened {openDisplays} display circuits in {openSeconds:0.0} s ({displayFailures.Count} failed), {_hubs.Count} hub clients in {hubSeconds:0.0} s ({hubFailures.Count} failed)");
 
-        Row("Portal process", $"separate process (server GC), Kestrel loopback, SQLite file, Environment Benchmark");
+        Row("Portal process", second is null
+            ? "separate process (server GC), Kestrel loopback, SQLite file, Environment Benchmark"
+            : "two separate processes (server GC), Kestrel loopback, one PostgreSQL database, live bus on Redis; every second display and hub client on the second; CPU and memory rows are the first process's");
         Row("Display circuits open / asked", $"{openDisplays} / {options.Displays}" + Failures(displayFailures));
         Row("Hub clients open / asked", $"{_hubs.Count(h => !h.Closed)} / {options.Hubs}" + Failures(hubFailures));
         Row("Circuit starts per second (GET + negotiate + StartCircuit + first interactive render, " + options.Parallel + " at a time)",
@@ -376,5 +389,32 @@ internal sealed class LoadRun(HarnessOptions options)
         {
             await _counter.DisposeAsync();
         }
+    }
+
+    /// <summary>For two instances: a fresh PostgreSQL database and Redis, handed to both portal processes.</summary>
+    private async Task<IReadOnlyDictionary<string, string>?> InstanceEnvironmentAsync()
+    {
+        if (options.Instances < 2)
+        {
+            return null;
+        }
+
+        var server = options.Postgres ?? throw new InvalidOperationException("--instances 2 needs --postgres (a PostgreSQL server connection string).");
+        var redis = options.Redis ?? throw new InvalidOperationException("--instances 2 needs --redis (a Redis configuration string).");
+        var name = $"mbk_harness_{Guid.NewGuid():N}";
+        await using (var connection = new Npgsql.NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE \"{name}\";";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new Dictionary<string, string>
+        {
+            ["Database__Provider"] = "PostgreSql",
+            ["ConnectionStrings__Portal"] = new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 200 }.ToString(),
+            ["Redis__Configuration"] = redis,
+        };
     }
 }

@@ -25,7 +25,7 @@ internal sealed class PortalProcess : IAsyncDisposable
 
     public string LogPath { get; }
 
-    public static async Task<PortalProcess> StartAsync()
+    public static async Task<PortalProcess> StartAsync(bool secondary = false, IReadOnlyDictionary<string, string>? environment = null)
     {
         var self = Environment.ProcessPath ?? "dotnet";
         var start = new ProcessStartInfo(self)
@@ -41,6 +41,15 @@ internal sealed class PortalProcess : IAsyncDisposable
         }
 
         start.ArgumentList.Add("--serve");
+        if (secondary)
+        {
+            start.ArgumentList.Add("--secondary");
+        }
+
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
         // The portal is a web project: it runs with the server garbage collector, as in production.
         start.Environment["DOTNET_gcServer"] = "1";
         var process = Process.Start(start) ?? throw new InvalidOperationException("The portal process did not start.");

@@ -15,34 +15,38 @@ internal static class PortalServer
 {
     public const string Reply = "@@ ";
 
-    public static async Task<int> RunAsync()
+    public static async Task<int> RunAsync(bool secondary)
     {
         await using var portal = new BenchmarkPortal();
         var address = portal.Start();
-        using var queue = await BenchmarkQueue.PrepareAsync(portal);
+        // A second instance on the same database only hosts screens: the first prepared the office and calls.
+        using var queue = secondary ? null : await BenchmarkQueue.PrepareAsync(portal);
         var taken = 0;
         Answer($"ready {address} {Environment.ProcessId} {portal.DataDirectory}");
         while (await Console.In.ReadLineAsync() is { } line)
         {
             switch (line)
             {
+                case "take" or "call" when queue is null:
+                    Answer("error this instance only hosts screens");
+                    break;
                 case "take":
                     // The visitor at the desk (called here or on the counter's own screen) is finished first.
                     try
                     {
-                        await queue.FinishAsync();
+                        await queue!.FinishAsync();
                     }
                     catch (Mbk.Domain.Common.DomainException)
                     {
                         // Nobody at the desk.
                     }
 
-                    var ticket = await queue.TakeTicketAsync($"harness-{taken++ % 1000}");
+                    var ticket = await queue!.TakeTicketAsync($"harness-{taken++ % 1000}");
                     Answer($"took {ticket.Receipt?.Number ?? "refused:" + ticket.Refusal}");
                     break;
                 case "call":
                     var watch = Stopwatch.StartNew();
-                    var number = await queue.CallNextAsync();
+                    var number = await queue!.CallNextAsync();
                     var elapsed = watch.Elapsed.TotalMilliseconds;
                     Answer(string.Create(CultureInfo.InvariantCulture, $"called {number ?? "none"} {elapsed:0.000}"));
                     break;
