@@ -58,14 +58,8 @@ public sealed class KioskBusyTests : IClassFixture<Browser>, IAsyncLifetime
         await Expect(kiosk.GetByTestId("kiosk-service-A")).ToBeEnabledAsync();
 
         var settings = _portal.Services.GetRequiredService<PersistenceExtensions.DatabaseSettings>();
-        await using var other = new SqliteConnection(new SqliteConnectionStringBuilder(settings.ConnectionString) { Pooling = false }.ToString());
-        await other.OpenAsync();
-        await using (var begin = other.CreateCommand())
-        {
-            // Another process takes the write lock and keeps it past the busy timeout.
-            begin.CommandText = "BEGIN IMMEDIATE;";
-            await begin.ExecuteNonQueryAsync();
-        }
+        // Another process takes the write lock and keeps it past the busy timeout.
+        await using var other = await SqliteWriteLock.TakeAsync(settings.ConnectionString);
 
         await kiosk.GetByTestId("kiosk-service-A").ClickAsync();
 
@@ -77,11 +71,7 @@ public sealed class KioskBusyTests : IClassFixture<Browser>, IAsyncLifetime
         await Expect(kiosk.GetByTestId("kiosk-retry-button")).ToHaveTextAsync("Försök igen");
         await Expect(kiosk.GetByTestId("kiosk-pending")).ToHaveCountAsync(0);
 
-        await using (var rollback = other.CreateCommand())
-        {
-            rollback.CommandText = "ROLLBACK;";
-            await rollback.ExecuteNonQueryAsync();
-        }
+        await other.ReleaseAsync();
 
         (await TicketCountAsync()).ShouldBe(0);
 

@@ -36,14 +36,8 @@ public sealed class DatabaseBusyTests : IAsyncLifetime
     public async Task ShouldAnswerServiceUnavailableWithinTheBusyTimeoutAndStoreNothingWhenTheDatabaseIsLocked()
     {
         var settings = _portal.Services.GetRequiredService<PersistenceExtensions.DatabaseSettings>();
-        await using var other = new SqliteConnection(new SqliteConnectionStringBuilder(settings.ConnectionString) { Pooling = false }.ToString());
-        await other.OpenAsync();
-        await using (var begin = other.CreateCommand())
-        {
-            // Another process holds the write lock (and keeps it for the whole test).
-            begin.CommandText = "BEGIN IMMEDIATE;";
-            await begin.ExecuteNonQueryAsync();
-        }
+        // Another process holds the write lock (and keeps it until the refusal is checked).
+        await using var other = await SqliteWriteLock.TakeAsync(settings.ConnectionString);
 
         using var client = _portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         client.DefaultRequestHeaders.Add(DoorCounterKeys.HeaderName, _key);
@@ -63,11 +57,7 @@ public sealed class DatabaseBusyTests : IAsyncLifetime
             problem.RootElement.GetProperty("detail").GetString().ShouldBe(DatabaseErrors.BusyMessage);
         }
 
-        await using (var rollback = other.CreateCommand())
-        {
-            rollback.CommandText = "ROLLBACK;";
-            await rollback.ExecuteNonQueryAsync();
-        }
+        await other.ReleaseAsync();
 
         await using var db = await _portal.DbFactory.CreateDbContextAsync();
         (await db.DoorCounterReadings.CountAsync()).ShouldBe(0);

@@ -13,6 +13,7 @@ namespace Mbk.Portal.Infrastructure.Persistence;
 /// </summary>
 public sealed partial class DatabaseInitializer(
     IDbContextFactory<PortalDbContext> dbFactory,
+    PersistenceExtensions.DatabaseSettings databaseSettings,
     IServiceScopeFactory scopes,
     IConfiguration configuration,
     TimeProvider clock,
@@ -33,7 +34,7 @@ public sealed partial class DatabaseInitializer(
     {
         // Several instances may start together on one PostgreSQL database: the first migrates and seeds while the others
         // wait here, then find everything done (every step below checks before it writes).
-        await using var startupLock = await StartupLock.AcquireAsync(dbFactory, cancellationToken);
+        await using var startupLock = await StartupLock.AcquireAsync(databaseSettings, dbFactory, cancellationToken);
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await db.MigrateAsync(cancellationToken);

@@ -23,9 +23,11 @@ public static class DecisionSearchIndex
             return null;
         }
 
-        var terms = Words(typed);
-        return terms.Count == 0 ? null : string.Join(' ', terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
+        return Fts5Match(Words(typed));
     }
+
+    private static string? Fts5Match(List<string> terms) =>
+        terms.Count == 0 ? null : string.Join(' ', terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
 
     /// <summary>
     /// Ids of the decisions matching what a person typed (every word, as a whole word or the start of one), composable
@@ -34,14 +36,14 @@ public static class DecisionSearchIndex
     public static IQueryable<int>? MatchingIds(PortalDbContext db, string? typed)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (MatchExpression(typed) is not { } match)
+        if (string.IsNullOrWhiteSpace(typed) || Words(typed) is not { Count: > 0 } words)
         {
             return null;
         }
 
         if (db.Database.IsNpgsql())
         {
-            var query = string.Join(" & ", Words(typed!).Select(w => "'" + w.Replace("'", "''", StringComparison.Ordinal) + "':*"));
+            var query = string.Join(" & ", words.Select(w => "'" + w.Replace("'", "''", StringComparison.Ordinal) + "':*"));
             return db.Database.SqlQuery<int>($"""
                 SELECT d."Id" AS "Value" FROM "Decisions" d
                 WHERE to_tsvector('simple', concat_ws(' ', d."Text",
@@ -52,6 +54,7 @@ public static class DecisionSearchIndex
                 """);
         }
 
+        var match = Fts5Match(words);
         return db.Database.SqlQuery<int>($"SELECT rowid AS \"Value\" FROM DecisionSearch WHERE DecisionSearch MATCH {match}");
     }
 

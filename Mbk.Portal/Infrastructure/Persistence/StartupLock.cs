@@ -16,15 +16,16 @@ public sealed class StartupLock : IAsyncDisposable
 
     private StartupLock(PortalDbContext? db) => _db = db;
 
-    public static async Task<StartupLock> AcquireAsync(IDbContextFactory<PortalDbContext> dbFactory, CancellationToken cancellationToken)
+    public static async Task<StartupLock> AcquireAsync(PersistenceExtensions.DatabaseSettings settings, IDbContextFactory<PortalDbContext> dbFactory, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(dbFactory);
-        var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (!db.Database.IsNpgsql())
+        if (!settings.IsPostgreSql)
         {
-            await db.DisposeAsync();
             return new StartupLock(null);
         }
+
+        var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         try
         {
