@@ -115,6 +115,7 @@ public static class PortalSetup
             context => HttpMethods.IsGet(context.Request.Method) && !IsMachineEndpoint(context.Request.Path),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(Swedish),

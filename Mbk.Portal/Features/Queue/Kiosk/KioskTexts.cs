@@ -33,6 +33,7 @@ public sealed record KioskStrings(
     string OfficeNotFound,
     string ServiceLabel,
     string TimeLabel,
+    string FollowOnPhone,
     IReadOnlyList<string> Weekdays,
     IReadOnlyDictionary<string, string> ServiceNames)
 {
@@ -107,6 +108,7 @@ public static class KioskTexts
         OfficeNotFound: "Kontoret finns inte",
         ServiceLabel: "Tjänst",
         TimeLabel: "Tid",
+        FollowOnPhone: "Skanna koden och följ din tur i mobilen",
         Weekdays: ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"],
         ServiceNames: Services(Samhallsvagledning, Konsumentvagledning, ItGuide));
 
@@ -136,6 +138,7 @@ public static class KioskTexts
         OfficeNotFound: "The office does not exist",
         ServiceLabel: "Service",
         TimeLabel: "Time",
+        FollowOnPhone: "Scan the code to follow your turn on your phone",
         Weekdays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
         ServiceNames: Services("Community guidance", "Consumer advice", "IT guide / computer help"));
 
@@ -165,6 +168,7 @@ public static class KioskTexts
         OfficeNotFound: "المكتب غير موجود",
         ServiceLabel: "الخدمة",
         TimeLabel: "الوقت",
+        FollowOnPhone: "امسح الرمز لمتابعة دورك على هاتفك",
         Weekdays: ["الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"],
         ServiceNames: Services("الإرشاد المجتمعي", "إرشاد المستهلك", "مرشد تقنية المعلومات / مساعدة في الحاسوب"));
 
@@ -194,6 +198,7 @@ public static class KioskTexts
         OfficeNotFound: "Xafiiskan ma jiro",
         ServiceLabel: "Adeegga",
         TimeLabel: "Waqtiga",
+        FollowOnPhone: "Iskaan garee koodhka si aad markaaga ugu raacdo taleefankaaga",
         Weekdays: ["Axad", "Isniin", "Talaado", "Arbaco", "Khamiis", "Jimce", "Sabti"],
         ServiceNames: Services("Hagitaanka bulshada", "Hagitaanka macaamiisha", "Hagaha IT / caawimaad kombiyuutar"));
 
@@ -223,6 +228,7 @@ public static class KioskTexts
         OfficeNotFound: "እዚ ቤት ጽሕፈት የለን",
         ServiceLabel: "ኣገልግሎት",
         TimeLabel: "ሰዓት",
+        FollowOnPhone: "ተራኹም ብሞባይልኩም ንምክትታል ነቲ ኮድ ስካን ግበሩ",
         Weekdays: ["ሰንበት", "ሰኑይ", "ሰሉስ", "ረቡዕ", "ሓሙስ", "ዓርቢ", "ቀዳም"],
         ServiceNames: Services("ምኽሪ ሕብረተሰብ", "ምኽሪ ተጠቀምቲ", "መምርሒ IT / ሓገዝ ኮምፒዩተር"));
 
@@ -252,6 +258,7 @@ public static class KioskTexts
         OfficeNotFound: "این دفتر وجود ندارد",
         ServiceLabel: "خدمت",
         TimeLabel: "زمان",
+        FollowOnPhone: "کد را اسکن کنید تا نوبت خود را در تلفن همراه دنبال کنید",
         Weekdays: ["یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه"],
         ServiceNames: Services("راهنمایی شهروندی", "مشاوره مصرف‌کنندگان", "راهنمای فناوری اطلاعات / کمک کامپیوتری"));
 
