@@ -34,6 +34,8 @@ public sealed record KioskStrings(
     string ServiceLabel,
     string TimeLabel,
     string FollowOnPhone,
+    string OutOfOrder,
+    string AskStaff,
     IReadOnlyList<string> Weekdays,
     IReadOnlyDictionary<string, string> ServiceNames)
 {
@@ -109,6 +111,8 @@ public static class KioskTexts
         ServiceLabel: "Tjänst",
         TimeLabel: "Tid",
         FollowOnPhone: "Skanna koden och följ din tur i mobilen",
+        OutOfOrder: "Tillfälligt ur funktion",
+        AskStaff: "Vänd dig till personalen",
         Weekdays: ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"],
         ServiceNames: Services(Samhallsvagledning, Konsumentvagledning, ItGuide));
 
@@ -139,6 +143,8 @@ public static class KioskTexts
         ServiceLabel: "Service",
         TimeLabel: "Time",
         FollowOnPhone: "Scan the code to follow your turn on your phone",
+        OutOfOrder: "Temporarily out of order",
+        AskStaff: "Please ask the staff",
         Weekdays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
         ServiceNames: Services("Community guidance", "Consumer advice", "IT guide / computer help"));
 
@@ -169,6 +175,8 @@ public static class KioskTexts
         ServiceLabel: "الخدمة",
         TimeLabel: "الوقت",
         FollowOnPhone: "امسح الرمز لمتابعة دورك على هاتفك",
+        OutOfOrder: "خارج الخدمة مؤقتًا",
+        AskStaff: "يرجى التوجه إلى الموظفين",
         Weekdays: ["الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"],
         ServiceNames: Services("الإرشاد المجتمعي", "إرشاد المستهلك", "مرشد تقنية المعلومات / مساعدة في الحاسوب"));
 
@@ -199,6 +207,8 @@ public static class KioskTexts
         ServiceLabel: "Adeegga",
         TimeLabel: "Waqtiga",
         FollowOnPhone: "Iskaan garee koodhka si aad markaaga ugu raacdo taleefankaaga",
+        OutOfOrder: "Si ku meel gaar ah uma shaqeynayo",
+        AskStaff: "Fadlan la xiriir shaqaalaha",
         Weekdays: ["Axad", "Isniin", "Talaado", "Arbaco", "Khamiis", "Jimce", "Sabti"],
         ServiceNames: Services("Hagitaanka bulshada", "Hagitaanka macaamiisha", "Hagaha IT / caawimaad kombiyuutar"));
 
@@ -229,6 +239,8 @@ public static class KioskTexts
         ServiceLabel: "ኣገልግሎት",
         TimeLabel: "ሰዓት",
         FollowOnPhone: "ተራኹም ብሞባይልኩም ንምክትታል ነቲ ኮድ ስካን ግበሩ",
+        OutOfOrder: "ንግዚኡ ኣይሰርሕን ዘሎ",
+        AskStaff: "በጃኹም ንሰራሕተኛታት ሕተቱ",
         Weekdays: ["ሰንበት", "ሰኑይ", "ሰሉስ", "ረቡዕ", "ሓሙስ", "ዓርቢ", "ቀዳም"],
         ServiceNames: Services("ምኽሪ ሕብረተሰብ", "ምኽሪ ተጠቀምቲ", "መምርሒ IT / ሓገዝ ኮምፒዩተር"));
 
@@ -259,6 +271,8 @@ public static class KioskTexts
         ServiceLabel: "خدمت",
         TimeLabel: "زمان",
         FollowOnPhone: "کد را اسکن کنید تا نوبت خود را در تلفن همراه دنبال کنید",
+        OutOfOrder: "موقتاً از کار افتاده است",
+        AskStaff: "لطفاً به کارکنان مراجعه کنید",
         Weekdays: ["یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه"],
         ServiceNames: Services("راهنمایی شهروندی", "مشاوره مصرف‌کنندگان", "راهنمای فناوری اطلاعات / کمک کامپیوتری"));
 
@@ -302,6 +316,8 @@ public static class KioskTexts
         public const string NotFoundSv = "Kontoret finns inte";
         public const string NotFoundEn = "The office does not exist";
         public const string EnableSound = "Aktivera ljud";
+        public const string OfflineSv = "Skärmen har tappat kontakten – siffrorna kan vara inaktuella. Fråga personalen.";
+        public const string OfflineEn = "The screen has lost its connection – the figures may be out of date. Please ask the staff.";
         public const string NoEstimate = "–";
 
         /// <summary>"ca 15 min / about 15 min", or a dash without an estimate.</summary>
