@@ -102,6 +102,7 @@ public static class PortalSetup
     public static WebApplication MapPortal(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        UseTrustedProxies(app);
         app.UseSecurityHeaders();
         // No stack traces for users in any environment: the Swedish error page shows a reference to quote instead.
         app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -115,6 +116,7 @@ public static class PortalSetup
             context => HttpMethods.IsGet(context.Request.Method) && !IsMachineEndpoint(context.Request.Path),
             branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(Swedish),
@@ -147,6 +149,33 @@ public static class PortalSetup
         app.MapFeedbackFeature();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
+    }
+
+    /// <summary>
+    /// Behind the city's reverse proxy (<c>Portal:KnownProxies</c>, comma-separated addresses): take the client's address
+    /// and scheme from X-Forwarded-For/-Proto sent by those proxies only, so the rate limits count each client and not the
+    /// proxy. Without the setting no forwarded header is believed.
+    /// </summary>
+    private static void UseTrustedProxies(WebApplication app)
+    {
+        var proxies = app.Configuration["Portal:KnownProxies"];
+        if (string.IsNullOrWhiteSpace(proxies))
+        {
+            return;
+        }
+
+        var options = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+        };
+        options.KnownProxies.Clear();
+        options.KnownIPNetworks.Clear();
+        foreach (var proxy in proxies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        }
+
+        app.UseForwardedHeaders(options);
     }
 
     internal static bool IsMachineEndpoint(PathString path) =>

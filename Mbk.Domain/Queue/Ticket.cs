@@ -71,6 +71,12 @@ public sealed class Ticket : Entity
     /// <summary>The ticket this one continues after a transfer.</summary>
     public int? TransferredFromTicketId { get; private set; }
 
+    /// <summary>SHA-256 of the mobile ticket's code (<see cref="MobileTicketCode"/>); null for a ticket without one.</summary>
+    public string? MobileCodeHash { get; private set; }
+
+    /// <summary>The end of the office-local day the mobile code belongs to; the code opens nothing after it.</summary>
+    public DateTimeOffset? MobileCodeExpiresAt { get; private set; }
+
     /// <summary>Waiting, Called, Serving or Parked: the visitor is still in the office's hands.</summary>
     public bool IsOpen => Status is TicketStatus.Waiting or TicketStatus.Called or TicketStatus.Serving or TicketStatus.Parked;
 
@@ -91,6 +97,37 @@ public sealed class Ticket : Entity
         ticket.Status = TicketStatus.Waiting;
         ticket.RaiseIssued();
         return ticket;
+    }
+
+    /// <summary>
+    /// Links a mobile ticket code to this ticket; only the code's hash is kept. The code expires at the end of the
+    /// ticket's office-local service day.
+    /// </summary>
+    public void AttachMobileCode(MobileTicketCode code, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        ArgumentNullException.ThrowIfNull(zone);
+        if (MobileCodeHash is not null)
+        {
+            throw new InvalidOperationException("A ticket gets one mobile code, when it is issued.");
+        }
+
+        MobileCodeHash = code.Hash;
+        MobileCodeExpiresAt = MobileTicketCode.ExpiresAt(ServiceDay, zone);
+    }
+
+    /// <summary>Whether the mobile code with this hash opens the ticket at <paramref name="now"/>.</summary>
+    public bool MobileCodeOpensAt(string codeHash, DateTimeOffset now) =>
+        MobileCodeHash is not null && MobileCodeHash == codeHash && MobileCodeExpiresAt is { } expires && now < expires;
+
+    /// <summary>
+    /// The visitor no longer needs help and gives the ticket up from the phone, while waiting or already called. It
+    /// leaves the queue and is counted as cancelled by the visitor, not as a no-show.
+    /// </summary>
+    public void GiveUp(DateTimeOffset now)
+    {
+        Require(TicketStatus.Waiting, TicketStatus.Called, "lämnas tillbaka");
+        Close(TicketStatus.VisitorCancelled, now);
     }
 
     /// <summary>Staff start serving a visitor who came to the desk without a ticket; they are counted like a ticket.</summary>
@@ -218,7 +255,13 @@ public sealed class Ticket : Entity
             TakenAt = TakenAt,
             TargetPlaceId = targetPlaceId,
             TransferredFromTicketId = Id,
+            // The visitor's phone follows the visit to the new ticket.
+            MobileCodeHash = MobileCodeHash,
+            MobileCodeExpiresAt = MobileCodeExpiresAt,
         };
+
+        MobileCodeHash = null;
+        MobileCodeExpiresAt = null;
 
         Close(TicketStatus.Transferred, now);
         next.RaiseIssued();
@@ -309,6 +352,7 @@ public sealed class Ticket : Entity
         TicketStatus.NoShow => "är redan markerad som ej infunnen",
         TicketStatus.Transferred => "är redan flyttad",
         TicketStatus.NotServed => "stängdes vid dagens slut",
+        TicketStatus.VisitorCancelled => "har lämnats tillbaka av besökaren",
         _ => "har ett okänt läge",
     };
 

@@ -26,4 +26,7 @@ public enum TicketStatus
 
     /// <summary>Still open when the office closed for the day.</summary>
     NotServed = 7,
+
+    /// <summary>The visitor gave the ticket up from the phone ("Jag behöver inte längre hjälp"); not a no-show.</summary>
+    VisitorCancelled = 8,
 }

@@ -160,6 +160,46 @@ public sealed class AccessibilityTests : IClassFixture<AccessibilityTests.Portal
         await AssertAccessibleAsync(page, day, path);
     }
 
+    [Theory]
+    [InlineData("sv")]
+    [InlineData("ar")]
+    public async Task ShouldHaveNoViolationsOnTheMobileTicketWhenItIsOpenedInTheKioskLanguage(string language)
+    {
+        var (address, _) = await _portals.OnAsync(TestDays.MidWeek);
+        using var scope = _portals.Factory(TestDays.MidWeek).Services.CreateScope();
+        var queries = scope.ServiceProvider.GetRequiredService<QueueQueries>();
+        var officeId = await _portals.Factory(TestDays.MidWeek).DemoOfficeIdAsync();
+        var service = (await queries.GetServicesAsync(officeId)).First(s => s.IsActive);
+        var result = await scope.ServiceProvider.GetRequiredService<QueueCommands>().TakeTicketAsync(DatabaseInitializer.DemoOfficeSlug, service.Id, "axe-kiosk");
+        var code = result.Receipt.ShouldNotBeNull($"the demo office gives no ticket on {TestDays.MidWeek}: {result.Refusal}").MobileCode;
+        await using var context = await _portals.Browser.Instance.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = address.ToString(), Locale = "sv-SE", ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/t/{code}?lang={language}");
+        await Browser.WaitUntilInteractiveAsync(page);
+        await Expect(page.GetByTestId("mobile-ticket")).ToHaveAttributeAsync("lang", language);
+
+        await AssertAccessibleAsync(page, TestDays.MidWeek, $"/t/{{code}}?lang={language}");
+
+        await page.GetByTestId("mobile-ticket-give-up").ClickAsync();
+        await Expect(page.GetByTestId("mobile-ticket-give-up-confirm")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, TestDays.MidWeek, $"/t/{{code}}?lang={language} (give up?)");
+    }
+
+    [Fact]
+    public async Task ShouldHaveNoViolationsOnTheMobileTicketWhenTheCodeIsUnknown()
+    {
+        var (address, _) = await _portals.OnAsync(TestDays.MidWeek);
+        await using var context = await _portals.Browser.Instance.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString(), Locale = "sv-SE" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/t/AAAAAAAAAAAAAAAAAAAAAA");
+        await Browser.WaitUntilInteractiveAsync(page);
+
+        await AssertAccessibleAsync(page, TestDays.MidWeek, "/t/{unknown}");
+    }
+
     [Fact]
     public async Task ShouldHaveNoViolationsWhenAnAdminOpensTheAdminPage()
     {

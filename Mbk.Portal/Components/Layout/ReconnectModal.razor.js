@@ -1,8 +1,11 @@
 // Reconnection UI, adapted from the .NET 10 template.
 //
 // Staff pages: the template's dialog ("Återansluter till servern …", then "Försök igen").
-// Unattended pages (the kiosk /kiosk/… and the waiting-room display /display/…): no dialog, only a small badge,
-// because nobody is there to press a button.
+// Unattended pages (the kiosk /kiosk/…, the waiting-room display /display/… and the mobile ticket /t/…): no dialog,
+// only a small badge, because nobody is there to press a button.
+// While the connection is lost, <html> carries the class portal-offline at once (the kiosk shows "Tillfälligt ur
+// funktion" over everything) and portal-offline-long after 10 seconds (the display shows its banner and greys its
+// figures); both go when the connection is back or the page reloads.
 // Every page: once reconnecting has failed, or the server has rejected the circuit (it restarted), the script polls
 // /healthz every few seconds and, as soon as the server answers 200, gets the page going again: unattended pages
 // reload at once; staff pages first try to reconnect to their circuit (which keeps unsaved input when the circuit
@@ -28,14 +31,39 @@ let pollTimer = null;
 let polling = false;
 let healthyInARow = 0;
 
-/** The kiosk and the display: they must heal themselves and never show a dialog. */
+const offlineLongAfterMs = 10000;
+let offlineLongTimer = null;
+
+/** The kiosk, the display and the mobile ticket: they must heal themselves and never show a dialog. */
 function isUnattendedPage() {
-    return /^\/(display|kiosk)\//i.test(location.pathname);
+    return /^\/(display|kiosk|t)\//i.test(location.pathname);
+}
+
+function markOffline() {
+    const root = document.documentElement;
+    if (root.classList.contains("portal-offline")) {
+        return;
+    }
+    root.classList.add("portal-offline");
+    offlineLongTimer = setTimeout(() => root.classList.add("portal-offline-long"), offlineLongAfterMs);
+}
+
+function markOnline() {
+    if (offlineLongTimer !== null) {
+        clearTimeout(offlineLongTimer);
+        offlineLongTimer = null;
+    }
+    document.documentElement.classList.remove("portal-offline", "portal-offline-long");
 }
 
 function handleReconnectStateChanged(event) {
     const state = event.detail.state;
     const unattended = isUnattendedPage();
+    if (state === "hide") {
+        markOnline();
+    } else {
+        markOffline();
+    }
     // Blazor shows the dialog through classes too (components-reconnect-retrying …): hide it entirely there.
     reconnectModal.classList.toggle("components-reconnect-unattended", unattended);
 
@@ -227,6 +255,7 @@ async function resume() {
             location.reload();
         } else if (isUnattendedPage()) {
             hideBadge();
+            markOnline();
         }
     } catch {
         reconnectModal.classList.replace("components-reconnect-paused", "components-reconnect-resume-failed");

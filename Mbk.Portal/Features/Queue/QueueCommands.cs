@@ -21,7 +21,8 @@ public enum KioskRefusal
     ServiceNotNow,
 }
 
-public sealed record TicketReceipt(int TicketId, string Number, char Prefix, string ServiceName, int Ahead, int? EstimatedMinutes, DateTimeOffset TakenAt);
+/// <param name="MobileCode">The secret of the ticket's phone address (<c>/t/{code}</c>); only its hash is stored.</param>
+public sealed record TicketReceipt(int TicketId, string Number, char Prefix, string ServiceName, int Ahead, int? EstimatedMinutes, DateTimeOffset TakenAt, string MobileCode);
 
 public sealed record KioskTicketResult(KioskRefusal Refusal, TicketReceipt? Receipt, DateTimeOffset? NextOpening)
 {
@@ -72,11 +73,13 @@ public sealed class QueueCommands(
         }
 
         var day = ServiceDayCalculator.ServiceDay(now, office.TimeZone);
+        var mobileCode = MobileTicketCode.New();
         Ticket ticket;
         await using (var transaction = await WriteTransactions.BeginAsync(db, WriteScope.OfficeQueue, office.Id, cancellationToken))
         {
             var number = await NextNumberAsync(db, service.Id, day, cancellationToken);
             ticket = Ticket.Issue(office.Id, service, number, day, now);
+            ticket.AttachMobileCode(mobileCode, office.TimeZone);
             db.Tickets.Add(ticket);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -89,8 +92,41 @@ public sealed class QueueCommands(
         var estimate = await QueueQueries.EstimateWaitAsync(db, office.Id, service.Id, ahead, now, cancellationToken);
         return new KioskTicketResult(
             KioskRefusal.None,
-            new TicketReceipt(ticket.Id, ticket.DisplayNumber, ticket.Prefix, service.Name, ahead, estimate, ticket.TakenAt),
+            new TicketReceipt(ticket.Id, ticket.DisplayNumber, ticket.Prefix, service.Name, ahead, estimate, ticket.TakenAt, mobileCode.Code),
             null);
+    }
+
+    /// <summary>
+    /// The visitor gives the ticket up from the phone ("Jag behöver inte längre hjälp"). False when the code opens no
+    /// ticket (unknown or expired) or the ticket is no longer waiting or called (already served, already given up).
+    /// </summary>
+    public async Task<bool> GiveUpAsync(string mobileCode, CancellationToken cancellationToken = default)
+    {
+        if (!MobileTicketCode.IsWellFormed(mobileCode))
+        {
+            return false;
+        }
+
+        var hash = MobileTicketCode.HashOf(mobileCode);
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var officeId = await db.Tickets.Where(t => t.MobileCodeHash == hash).Select(t => (int?)t.OfficeId).FirstOrDefaultAsync(cancellationToken);
+        if (officeId is null)
+        {
+            return false;
+        }
+
+        await using var transaction = await WriteTransactions.BeginAsync(db, WriteScope.OfficeQueue, officeId.Value, cancellationToken);
+        var ticket = await db.Tickets.Where(t => t.MobileCodeHash == hash).OrderByDescending(t => t.Id).FirstOrDefaultAsync(cancellationToken);
+        if (ticket is null || !ticket.MobileCodeOpensAt(hash, now) || ticket.Status is not (TicketStatus.Waiting or TicketStatus.Called))
+        {
+            return false;
+        }
+
+        ticket.GiveUp(now);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Sits the staff member at a place, taking tickets from the chosen services.</summary>

@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Mbk.Domain.Queue;
 using Mbk.Portal.Features.Queue.Live;
 
@@ -5,6 +6,14 @@ namespace Mbk.Portal.Features.Queue;
 
 public static class QueueFeature
 {
+    /// <summary>Requests per minute and client address to the mobile ticket pages (<c>/t/*</c>).</summary>
+    public const string MobileTicketLimitKey = "Queue:MobileTicketRequestsPerMinute";
+
+    public const int DefaultMobileTicketLimit = 30;
+
+    /// <summary>The mobile ticket pages: the only part of the portal meant to be reachable from the internet.</summary>
+    public static bool IsMobileTicketPath(PathString path) => path.StartsWithSegments("/t");
+
     public static IServiceCollection AddQueueFeature(this IServiceCollection services)
     {
         services.AddScoped<QueueCommands>();
@@ -20,12 +29,32 @@ public static class QueueFeature
         });
         services.AddTransient<EndOfDayJob>();
         services.AddHostedService<EndOfDaySchedule>();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                if (!IsMobileTicketPath(context.Request.Path))
+                {
+                    return RateLimitPartition.GetNoLimiter(string.Empty);
+                }
+
+                // Per client address, kept only in the limiter's memory for the window: enough to stop someone
+                // walking through guessed codes, and nothing about the visitor is stored.
+                var limit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(MobileTicketLimitKey, DefaultMobileTicketLimit);
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    "t:" + context.Connection.RemoteIpAddress,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
 
         // Shared per-office pictures of the live screens: computed once per change, read by every circuit.
         services.AddSingleton<DisplayReadModel>();
         services.AddSingleton<KioskReadModel>();
         services.AddSingleton<MonitorReadModel>();
+        services.AddSingleton<MobileTicketReadModel>();
         services.AddSingleton<OfficeSlugs>();
+        services.AddSingleton<Mobile.MobileTicketLinks>();
         return services;
     }
 }

@@ -19,6 +19,9 @@ public sealed class QueueQueries(IDbContextFactory<PortalDbContext> dbFactory, T
     /// <summary>How far back finished visits count as recent.</summary>
     public static readonly TimeSpan RecentWindow = TimeSpan.FromDays(14);
 
+    /// <summary>How long the counter lists a ticket given up from the phone.</summary>
+    public static readonly TimeSpan GivenUpShownFor = TimeSpan.FromMinutes(30);
+
     private static readonly TicketStatus[] OpenAtPlace = [TicketStatus.Called, TicketStatus.Serving];
 
     public async Task<Office?> FindOfficeAsync(string slug, CancellationToken cancellationToken = default)
@@ -167,7 +170,16 @@ public sealed class QueueQueries(IDbContextFactory<PortalDbContext> dbFactory, T
             .OrderBy(r => r.SortOrder)
             .Select(r => new ReferralOption(r.Id, r.Name))
             .ToListAsync(cancellationToken);
-        return new CounterView(officeId, services, places, myPlace, current, parked, waiting, categories, referrals);
+        // Tickets given up from the phone in the last half hour: staff see why a number left the list.
+        var givenUpSince = now - GivenUpShownFor;
+        var givenUp = (await db.Tickets.AsNoTracking()
+                .Where(t => t.OfficeId == officeId && t.ServiceDay == day && t.Status == TicketStatus.VisitorCancelled)
+                .ToListAsync(cancellationToken))
+            .Where(t => t.FinishedAt >= givenUpSince)
+            .OrderByDescending(t => t.FinishedAt)
+            .Select(t => new GivenUpTicket(t.Id, t.DisplayNumber, serviceName.GetValueOrDefault(t.ServiceLineId, "?"), t.FinishedAt!.Value))
+            .ToList();
+        return new CounterView(officeId, services, places, myPlace, current, parked, waiting, categories, referrals, givenUp);
     }
 
     public async Task<MonitorView> GetMonitorAsync(int officeId, CancellationToken cancellationToken = default)
@@ -200,7 +212,8 @@ public sealed class QueueQueries(IDbContextFactory<PortalDbContext> dbFactory, T
                 mine.Count(t => t.Status == TicketStatus.NotServed),
                 s.WaitTargetMinutes,
                 longest > s.WaitTargetMinutes,
-                statuses.FirstOrDefault(x => x.Id == s.Id)?.EstimatedMinutes);
+                statuses.FirstOrDefault(x => x.Id == s.Id)?.EstimatedMinutes,
+                mine.Count(t => t.Status == TicketStatus.VisitorCancelled));
         }).ToList();
         return new MonitorView(rows, await PlaceStatusAsync(db, officeId, day, cancellationToken), now);
     }
@@ -237,6 +250,87 @@ public sealed class QueueQueries(IDbContextFactory<PortalDbContext> dbFactory, T
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Places.AsNoTracking().Where(p => p.OfficeId == officeId).OrderBy(p => p.SortOrder)
             .Select(p => new PlaceInfo(p.Id, p.Name, p.SortOrder, p.IsActive)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Every phone-followed ticket of an office's current service day, keyed by its code's hash: what the mobile
+    /// ticket pages show. Computed once per change for all phones of the office (see <c>MobileTicketReadModel</c>).
+    /// </summary>
+    public async Task<MobileQueueView?> GetMobileQueueAsync(int officeId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var office = await db.Offices.AsNoTracking().SingleOrDefaultAsync(o => o.Id == officeId && o.IsActive, cancellationToken);
+        if (office is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var day = ServiceDayCalculator.ServiceDay(now, office.TimeZone);
+        var followed = await db.Tickets.AsNoTracking()
+            .Where(t => t.OfficeId == officeId && t.ServiceDay == day && t.MobileCodeHash != null)
+            .ToListAsync(cancellationToken);
+        var result = new Dictionary<string, MobileTicketState>(StringComparer.Ordinal);
+        if (followed.Count == 0)
+        {
+            return new MobileQueueView(office.Name, result);
+        }
+
+        var waiting = await db.Tickets.AsNoTracking()
+            .Where(t => t.OfficeId == officeId && t.ServiceDay == day && t.Status == TicketStatus.Waiting)
+            .Select(t => new { t.Id, t.ServiceLineId, t.TakenAt })
+            .ToListAsync(cancellationToken);
+        var services = (await ServicesAsync(db, officeId, cancellationToken)).ToDictionary(s => s.Id, s => s.Name);
+        var places = await db.Places.AsNoTracking().Where(p => p.OfficeId == officeId).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+        var serving = await PlacesServingAsync(db, officeId, cancellationToken);
+        var recent = new Dictionary<int, IReadOnlyList<TimeSpan>>();
+        foreach (var ticket in followed)
+        {
+            int ahead = 0;
+            int? estimate = null;
+            if (ticket.Status == TicketStatus.Waiting)
+            {
+                ahead = waiting.Count(w => w.ServiceLineId == ticket.ServiceLineId
+                                           && (w.TakenAt < ticket.TakenAt || (w.TakenAt == ticket.TakenAt && w.Id < ticket.Id)));
+                if (!recent.TryGetValue(ticket.ServiceLineId, out var times))
+                {
+                    times = await RecentServiceTimesAsync(db, ticket.ServiceLineId, now, cancellationToken);
+                    recent[ticket.ServiceLineId] = times;
+                }
+
+                var wait = WaitEstimator.Estimate(ahead, times, serving.GetValueOrDefault(ticket.ServiceLineId));
+                estimate = wait is null ? null : WaitEstimator.ToDisplayMinutes(wait.Value);
+            }
+
+            result[ticket.MobileCodeHash!] = new MobileTicketState(
+                ticket.DisplayNumber,
+                services.GetValueOrDefault(ticket.ServiceLineId, "?"),
+                ticket.Status,
+                ahead,
+                estimate,
+                ticket.PlaceId is { } placeId ? places.GetValueOrDefault(placeId) : null,
+                ticket.MobileCodeExpiresAt!.Value);
+        }
+
+        return new MobileQueueView(office.Name, result);
+    }
+
+    /// <summary>The office of the ticket a mobile code opens now; null for an unknown, guessed or expired code.</summary>
+    public async Task<int?> FindMobileTicketOfficeAsync(string code, CancellationToken cancellationToken = default)
+    {
+        if (!MobileTicketCode.IsWellFormed(code))
+        {
+            return null;
+        }
+
+        var hash = MobileTicketCode.HashOf(code);
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var found = await db.Tickets.AsNoTracking()
+            .Where(t => t.MobileCodeHash == hash)
+            .Select(t => new { t.OfficeId, t.MobileCodeExpiresAt })
+            .ToListAsync(cancellationToken);
+        return found.FirstOrDefault(t => t.MobileCodeExpiresAt > now)?.OfficeId;
     }
 
     /// <summary>

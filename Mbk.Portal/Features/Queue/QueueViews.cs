@@ -60,7 +60,8 @@ public sealed record CounterView(
     IReadOnlyList<ParkedTicket> Parked,
     IReadOnlyList<WaitingTicketRow> Waiting,
     IReadOnlyList<CategoryOption> Categories,
-    IReadOnlyList<ReferralOption> Referrals);
+    IReadOnlyList<ReferralOption> Referrals,
+    IReadOnlyList<GivenUpTicket>? GivenUp = null);
 
 public sealed record MonitorServiceRow(
     int ServiceLineId,
@@ -75,8 +76,29 @@ public sealed record MonitorServiceRow(
     int NotServed,
     int WaitTargetMinutes,
     bool OverTarget,
-    int? EstimatedMinutes);
+    int? EstimatedMinutes,
+    int GivenUp = 0);
 
 public sealed record MonitorView(IReadOnlyList<MonitorServiceRow> Services, IReadOnlyList<PlaceStatus> Places, DateTimeOffset AsOf);
 
 public sealed record WaitAlert(char Prefix, string ServiceName, int LongestWaitMinutes, int TargetMinutes);
+
+/// <summary>What a visitor's phone shows of one ticket (<c>/t/{code}</c>).</summary>
+/// <param name="Ahead">Waiting tickets of the same service before this one (0 unless waiting).</param>
+/// <param name="EstimatedMinutes">Estimated wait while waiting; null without an estimate.</param>
+/// <param name="PlaceName">The place that called or serves the ticket.</param>
+/// <param name="ExpiresAt">The end of the office-local day: the page opens nothing after it.</param>
+public sealed record MobileTicketState(
+    string Number,
+    string ServiceName,
+    TicketStatus Status,
+    int Ahead,
+    int? EstimatedMinutes,
+    string? PlaceName,
+    DateTimeOffset ExpiresAt);
+
+/// <summary>An office's phone-followed tickets of the day, keyed by the SHA-256 of their codes.</summary>
+public sealed record MobileQueueView(string OfficeName, IReadOnlyDictionary<string, MobileTicketState> Tickets);
+
+/// <summary>A ticket the visitor gave up from the phone, shown on the counter for a while.</summary>
+public sealed record GivenUpTicket(int TicketId, string Number, string ServiceName, DateTimeOffset GivenUpAt);

@@ -164,6 +164,7 @@ public static class ReportHtml
                 ["Betjänade", N(q.Served)],
                 ["Uteblev", N(q.NoShows)],
                 ["Ej betjänade", N(q.NotServed)],
+                ["Avbrutna av besökaren (mobilen)", N(q.VisitorCancelled)],
                 ["Genomsnittlig väntetid", StatisticsFormat.Minutes(q.AverageWaitMinutes)],
                 ["Längsta väntetid", StatisticsFormat.Minutes(q.LongestWaitMinutes)],
             ]);

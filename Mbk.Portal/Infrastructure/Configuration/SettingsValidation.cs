@@ -42,6 +42,17 @@ internal sealed class SettingsValidator(IConfiguration configuration) : IValidat
         Integer(errors, "Queue:KioskWindowSeconds", 1, 86_400);
         Integer(errors, "Queue:EndOfDayGraceMinutes", 0, 1_440);
         Integer(errors, "Queue:EndOfDayCheckMinutes", 1, 1_440);
+        Integer(errors, "Queue:MobileTicketRequestsPerMinute", 1, 100_000);
+        if (configuration["Portal:KnownProxies"] is { Length: > 0 } proxies
+            && proxies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(p => !System.Net.IPAddress.TryParse(p, out _)) is { } badProxy)
+        {
+            errors.Add($"Portal:KnownProxies: '{badProxy}' är ingen IP-adress; ange proxyns adresser åtskilda med komma, t.ex. 10.0.0.5,10.0.0.6.");
+        }
+        if (configuration["Queue:PublicBaseUrl"] is { Length: > 0 } publicBase
+            && (!Uri.TryCreate(publicBase, UriKind.Absolute, out var publicUri) || publicUri.Scheme is not ("https" or "http") || publicUri.Query.Length > 0))
+        {
+            errors.Add($"Queue:PublicBaseUrl '{publicBase}' är ingen webbadress; ange t.ex. https://ko.stad.se (adressen där /t/… nås utifrån).");
+        }
         Integer(errors, "Mail:Smtp:Port", 1, 65_535);
         Integer(errors, "Mail:Smtp:TimeoutSeconds", 1, 600);
         Boolean(errors, "Mail:Smtp:UseTls");

@@ -248,6 +248,12 @@ public sealed partial class DisplayPage
         _ => "display-very-long",
     };
 
+    /// <summary>A word longer than this does not fit a card's width at the normal size (five cards at 1920 px).</summary>
+    private const int LongWord = 16;
+
+    private static bool HasLongWord(string name) =>
+        name.Split([' ', '/', '-'], StringSplitOptions.RemoveEmptyEntries).Any(word => word.Length > LongWord);
+
     private static int ColorIndex(char prefix) => (char.ToUpperInvariant(prefix) - 'A') % Colors;
 
     /// <summary>"Idag 13–16: Skatteverket" (minutes only when not on the hour; no times for an all-day visit).</summary>

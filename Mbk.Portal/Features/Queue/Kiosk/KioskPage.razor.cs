@@ -28,6 +28,12 @@ public sealed partial class KioskPage
     private IJSRuntime JS { get; set; } = default!;
 
     [Inject]
+    private Mobile.MobileTicketLinks MobileLinks { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
     private IServiceProvider ServiceProvider { get; set; } = default!;
 
     [Inject]
@@ -48,6 +54,7 @@ public sealed partial class KioskPage
     private bool _loadFailed;
     private KioskScreen _screen = KioskScreen.Start;
     private TicketReceipt? _receipt;
+    private MobileLink? _mobile;
     private DateTimeOffset? _nextOpening;
     /// <summary>A tap is being written: "Ett ögonblick…" shows and further taps are ignored.</summary>
     private bool _busy;
@@ -59,6 +66,8 @@ public sealed partial class KioskPage
     private int? _followed;
     private CancellationTokenSource? _returnTimer;
     private bool _disposed;
+
+    private sealed record MobileLink(string Url, string QrDataUri);
 
     private enum KioskScreen
     {
@@ -157,6 +166,7 @@ public sealed partial class KioskPage
             {
                 case KioskRefusal.None when result.Receipt is not null:
                     _receipt = result.Receipt;
+                    _mobile = MobileLinkFor(result.Receipt);
                     _screen = KioskScreen.Ticket;
                     _focusTicket = true;
                     break;
@@ -235,9 +245,21 @@ public sealed partial class KioskPage
         }
     }
 
+    /// <summary>The phone address of the ticket in the kiosk's current language, and its QR code.</summary>
+    private MobileLink MobileLinkFor(TicketReceipt receipt)
+    {
+        var url = MobileLinks.UrlFor(receipt.MobileCode, _t.Code, Navigation.BaseUri);
+        return new MobileLink(url, Mobile.MobileTicketLinks.QrPngDataUri(url));
+    }
+
     private void ChooseLanguage(string code)
     {
         _t = KioskTexts.For(code);
+        if (_receipt is not null)
+        {
+            // The phone opens in the language now on the screen.
+            _mobile = MobileLinkFor(_receipt);
+        }
         if (_screen == KioskScreen.Start)
         {
             ScheduleReturn(code == KioskTexts.DefaultLanguage ? null : LanguageIdleAfter);
@@ -253,6 +275,7 @@ public sealed partial class KioskPage
     {
         CancelReturn();
         _receipt = null;
+        _mobile = null;
         _retryService = null;
         _t = KioskTexts.Swedish;
         _screen = KioskScreen.Start;

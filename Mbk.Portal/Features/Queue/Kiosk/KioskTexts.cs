@@ -33,6 +33,9 @@ public sealed record KioskStrings(
     string OfficeNotFound,
     string ServiceLabel,
     string TimeLabel,
+    string FollowOnPhone,
+    string OutOfOrder,
+    string AskStaff,
     IReadOnlyList<string> Weekdays,
     IReadOnlyDictionary<string, string> ServiceNames)
 {
@@ -107,6 +110,9 @@ public static class KioskTexts
         OfficeNotFound: "Kontoret finns inte",
         ServiceLabel: "Tjänst",
         TimeLabel: "Tid",
+        FollowOnPhone: "Skanna koden och följ din tur i mobilen",
+        OutOfOrder: "Tillfälligt ur funktion",
+        AskStaff: "Vänd dig till personalen",
         Weekdays: ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"],
         ServiceNames: Services(Samhallsvagledning, Konsumentvagledning, ItGuide));
 
@@ -136,6 +142,9 @@ public static class KioskTexts
         OfficeNotFound: "The office does not exist",
         ServiceLabel: "Service",
         TimeLabel: "Time",
+        FollowOnPhone: "Scan the code to follow your turn on your phone",
+        OutOfOrder: "Temporarily out of order",
+        AskStaff: "Please ask the staff",
         Weekdays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
         ServiceNames: Services("Community guidance", "Consumer advice", "IT guide / computer help"));
 
@@ -165,6 +174,9 @@ public static class KioskTexts
         OfficeNotFound: "المكتب غير موجود",
         ServiceLabel: "الخدمة",
         TimeLabel: "الوقت",
+        FollowOnPhone: "امسح الرمز لمتابعة دورك على هاتفك",
+        OutOfOrder: "خارج الخدمة مؤقتًا",
+        AskStaff: "يرجى التوجه إلى الموظفين",
         Weekdays: ["الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"],
         ServiceNames: Services("الإرشاد المجتمعي", "إرشاد المستهلك", "مرشد تقنية المعلومات / مساعدة في الحاسوب"));
 
@@ -194,6 +206,9 @@ public static class KioskTexts
         OfficeNotFound: "Xafiiskan ma jiro",
         ServiceLabel: "Adeegga",
         TimeLabel: "Waqtiga",
+        FollowOnPhone: "Iskaan garee koodhka si aad markaaga ugu raacdo taleefankaaga",
+        OutOfOrder: "Si ku meel gaar ah uma shaqeynayo",
+        AskStaff: "Fadlan la xiriir shaqaalaha",
         Weekdays: ["Axad", "Isniin", "Talaado", "Arbaco", "Khamiis", "Jimce", "Sabti"],
         ServiceNames: Services("Hagitaanka bulshada", "Hagitaanka macaamiisha", "Hagaha IT / caawimaad kombiyuutar"));
 
@@ -223,6 +238,9 @@ public static class KioskTexts
         OfficeNotFound: "እዚ ቤት ጽሕፈት የለን",
         ServiceLabel: "ኣገልግሎት",
         TimeLabel: "ሰዓት",
+        FollowOnPhone: "ተራኹም ብሞባይልኩም ንምክትታል ነቲ ኮድ ስካን ግበሩ",
+        OutOfOrder: "ንግዚኡ ኣይሰርሕን ዘሎ",
+        AskStaff: "በጃኹም ንሰራሕተኛታት ሕተቱ",
         Weekdays: ["ሰንበት", "ሰኑይ", "ሰሉስ", "ረቡዕ", "ሓሙስ", "ዓርቢ", "ቀዳም"],
         ServiceNames: Services("ምኽሪ ሕብረተሰብ", "ምኽሪ ተጠቀምቲ", "መምርሒ IT / ሓገዝ ኮምፒዩተር"));
 
@@ -252,6 +270,9 @@ public static class KioskTexts
         OfficeNotFound: "این دفتر وجود ندارد",
         ServiceLabel: "خدمت",
         TimeLabel: "زمان",
+        FollowOnPhone: "کد را اسکن کنید تا نوبت خود را در تلفن همراه دنبال کنید",
+        OutOfOrder: "موقتاً از کار افتاده است",
+        AskStaff: "لطفاً به کارکنان مراجعه کنید",
         Weekdays: ["یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه"],
         ServiceNames: Services("راهنمایی شهروندی", "مشاوره مصرف‌کنندگان", "راهنمای فناوری اطلاعات / کمک کامپیوتری"));
 
@@ -295,6 +316,8 @@ public static class KioskTexts
         public const string NotFoundSv = "Kontoret finns inte";
         public const string NotFoundEn = "The office does not exist";
         public const string EnableSound = "Aktivera ljud";
+        public const string OfflineSv = "Skärmen har tappat kontakten – siffrorna kan vara inaktuella. Fråga personalen.";
+        public const string OfflineEn = "The screen has lost its connection – the figures may be out of date. Please ask the staff.";
         public const string NoEstimate = "–";
 
         /// <summary>"ca 15 min / about 15 min", or a dash without an estimate.</summary>

@@ -68,6 +68,21 @@ public sealed class MonitorReadModel(ILiveEventBus bus, IDbContextFactory<Portal
 }
 
 /// <summary>
+/// The phone-followed tickets of an office (the mobile ticket pages), shared by every phone of that office: one
+/// computation per change, however many phones follow (recomputed each minute for the estimates).
+/// </summary>
+public sealed class MobileTicketReadModel(ILiveEventBus bus, IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock, ILogger<MobileTicketReadModel> logger)
+    : OfficeReadModel<MobileQueueView>(bus, clock, logger)
+{
+    private readonly QueueQueries _queries = new(dbFactory, clock);
+
+    protected override bool IsAffectedBy(IOfficeEvent officeEvent) => QueueTopics.ChangesQueueFigures(officeEvent);
+
+    protected override Task<MobileQueueView?> ComputeAsync(int officeId, CancellationToken cancellationToken) =>
+        _queries.GetMobileQueueAsync(officeId, cancellationToken);
+}
+
+/// <summary>
 /// Which office a public screen's slug names, remembered once found so that thousands of displays opening do not
 /// each look it up. Unknown slugs are not remembered (the office may be created later).
 /// </summary>

@@ -197,6 +197,7 @@ public static class StatisticsExport
             Row("Betjänade", q.Served),
             Row("Uteblev", q.NoShows),
             Row("Ej betjänade", q.NotServed),
+            Row("Avbrutna av besökaren (mobilen)", q.VisitorCancelled),
             Row("Snittväntan (min)", Rounded(q.AverageWaitMinutes)),
             Row("Längsta väntan (min)", Rounded(q.LongestWaitMinutes)),
         ]);

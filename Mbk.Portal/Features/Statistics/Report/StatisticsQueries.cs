@@ -328,7 +328,8 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
             byStatus.Where(s => s.Status == TicketStatus.NoShow).Sum(s => s.Count),
             byStatus.Where(s => s.Status == TicketStatus.NotServed).Sum(s => s.Count),
             minutes.Count == 0 ? null : minutes.Average(),
-            minutes.Count == 0 ? null : minutes.Max());
+            minutes.Count == 0 ? null : minutes.Max(),
+            byStatus.Where(s => s.Status == TicketStatus.VisitorCancelled).Sum(s => s.Count));
     }
 
     private static async Task<List<SurveySummary>> SurveysAsync(PortalDbContext db, int officeId, StatisticsPeriod period, CancellationToken cancellationToken)

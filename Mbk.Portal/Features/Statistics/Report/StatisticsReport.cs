@@ -47,7 +47,8 @@ public sealed record VisitorFigures(int Total, int ReadingCount, GenderFigures G
 }
 
 /// <summary>The queue in the period: finished tickets by outcome and waits (called − taken, first ticket of a visit, no walk-ins).</summary>
-public sealed record QueueFigures(int Taken, int Served, int NoShows, int NotServed, double? AverageWaitMinutes, double? LongestWaitMinutes)
+/// <param name="VisitorCancelled">Tickets the visitor gave up from the phone (not no-shows).</param>
+public sealed record QueueFigures(int Taken, int Served, int NoShows, int NotServed, double? AverageWaitMinutes, double? LongestWaitMinutes, int VisitorCancelled = 0)
 {
     /// <summary>False when no ticket was taken in the period (e.g. years before the portal): the queue figures are missing.</summary>
     public bool HasData => Taken > 0 || Served > 0;

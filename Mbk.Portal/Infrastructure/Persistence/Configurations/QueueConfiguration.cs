@@ -31,6 +31,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.StaffUserId).HasMaxLength(450);
         builder.Property(t => t.CalledOutOfOrderReason).HasMaxLength(200);
+        builder.Property(t => t.MobileCodeHash).HasMaxLength(MobileTicketCode.HashLength);
         builder.HasOne<Office>().WithMany().HasForeignKey(t => t.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ServiceLine>().WithMany().HasForeignKey(t => t.ServiceLineId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Place>().WithMany().HasForeignKey(t => t.PlaceId).OnDelete(DeleteBehavior.Restrict);
@@ -38,6 +39,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.OfficeId, t.Status, t.TakenAt });
         // Statistics, exports and the staffing forecast ask for an office's tickets by time, whatever their status.
         builder.HasIndex(t => new { t.OfficeId, t.TakenAt });
+        // A phone opens its ticket by the code's hash.
+        builder.HasIndex(t => t.MobileCodeHash);
     }
 }
 

@@ -952,6 +952,13 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                     b.Property<long?>("LastCalledAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("MobileCodeExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MobileCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
@@ -1000,6 +1007,8 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MobileCodeHash");
 
                     b.HasIndex("PlaceId");
 

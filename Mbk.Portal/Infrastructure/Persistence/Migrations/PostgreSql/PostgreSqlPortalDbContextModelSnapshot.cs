@@ -995,6 +995,13 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<DateTimeOffset?>("LastCalledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("MobileCodeExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MobileCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
@@ -1043,6 +1050,8 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MobileCodeHash");
 
                     b.HasIndex("PlaceId");
 

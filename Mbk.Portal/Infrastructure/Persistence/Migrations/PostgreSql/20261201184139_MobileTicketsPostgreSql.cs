@@ -1,0 +1,49 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Mbk.Portal.Infrastructure.Persistence.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class MobileTicketsPostgreSql : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "MobileCodeExpiresAt",
+                table: "Tickets",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "MobileCodeHash",
+                table: "Tickets",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tickets_MobileCodeHash",
+                table: "Tickets",
+                column: "MobileCodeHash");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Tickets_MobileCodeHash",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "MobileCodeExpiresAt",
+                table: "Tickets");
+
+            migrationBuilder.DropColumn(
+                name: "MobileCodeHash",
+                table: "Tickets");
+        }
+    }
+}
