@@ -17,6 +17,7 @@ public static class QueueReadModelServices
         services.AddSingleton(new KioskReadModel(database.Bus, database, clock, NullLogger<KioskReadModel>.Instance));
         services.AddSingleton(new MonitorReadModel(database.Bus, database, clock, NullLogger<MonitorReadModel>.Instance));
         services.AddSingleton(new OfficeSlugs(database, clock));
+        services.TryAddSingleton(new Mbk.Portal.Features.Queue.Mobile.MobileTicketLinks(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()));
         return services;
     }
 }

@@ -422,6 +422,7 @@ public class TicketTests
         ["Resume"] = [TicketStatus.Parked],
         ["TransferTo"] = [TicketStatus.Called, TicketStatus.Serving, TicketStatus.Parked],
         ["CloseAtEndOfDay"] = [TicketStatus.Waiting, TicketStatus.Called, TicketStatus.Parked],
+        ["GiveUp"] = [TicketStatus.Waiting, TicketStatus.Called],
     };
 
     public static TheoryData<string, TicketStatus> RefusedTransitions()
@@ -525,6 +526,9 @@ public class TicketTests
                 break;
             case "TransferTo":
                 ticket.TransferTo(Konsumentvagledning(), null, Later);
+                break;
+            case "GiveUp":
+                ticket.GiveUp(Later);
                 break;
             case "CloseAtEndOfDay":
                 ticket.CloseAtEndOfDay(Later);
