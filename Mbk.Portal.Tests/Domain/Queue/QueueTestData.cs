@@ -71,6 +71,9 @@ internal static class QueueTestData
             case TicketStatus.NotServed:
                 ticket.CloseAtEndOfDay(Morning.AddHours(7));
                 break;
+            case TicketStatus.VisitorCancelled:
+                ticket.GiveUp(at.AddMinutes(1));
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(status), status, null);
         }

@@ -422,6 +422,7 @@ public class TicketTests
         ["Resume"] = [TicketStatus.Parked],
         ["TransferTo"] = [TicketStatus.Called, TicketStatus.Serving, TicketStatus.Parked],
         ["CloseAtEndOfDay"] = [TicketStatus.Waiting, TicketStatus.Called, TicketStatus.Parked],
+        ["GiveUp"] = [TicketStatus.Waiting, TicketStatus.Called],
     };
 
     public static TheoryData<string, TicketStatus> RefusedTransitions()
@@ -516,6 +517,9 @@ public class TicketTests
                 break;
             case "MarkNoShow":
                 ticket.MarkNoShow(Later);
+                break;
+            case "GiveUp":
+                ticket.GiveUp(Later);
                 break;
             case "Park":
                 ticket.Park(Later);
