@@ -113,7 +113,8 @@ public sealed class KioskPageTests : MudBunitContext
 
         cut.Find("[data-testid=kiosk-print]").Click();
 
-        JSInterop.VerifyInvoke("print");
+        // The click is dispatched to the renderer, which may still be handling the ticket's live update: wait for it.
+        cut.WaitForAssertion(() => JSInterop.VerifyInvoke("print"));
     }
 
     [Fact]
