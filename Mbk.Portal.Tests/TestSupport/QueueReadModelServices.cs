@@ -1,4 +1,6 @@
 using Mbk.Portal.Features.Queue.Live;
+using Mbk.Portal.Features.Queue.Mobile;
+using Microsoft.Extensions.Configuration;
 using Mbk.Portal.Infrastructure.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,8 +18,10 @@ public static class QueueReadModelServices
         services.AddSingleton(new DisplayReadModel(database.Bus, database, clock, NullLogger<DisplayReadModel>.Instance));
         services.AddSingleton(new KioskReadModel(database.Bus, database, clock, NullLogger<KioskReadModel>.Instance));
         services.AddSingleton(new MonitorReadModel(database.Bus, database, clock, NullLogger<MonitorReadModel>.Instance));
+        services.AddSingleton(new MobileTicketReadModel(database.Bus, database, clock, NullLogger<MobileTicketReadModel>.Instance));
         services.AddSingleton(new OfficeSlugs(database, clock));
-        services.TryAddSingleton(new Mbk.Portal.Features.Queue.Mobile.MobileTicketLinks(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build()));
+        // The kiosk's QR code: without Queue:PublicBaseUrl it points at the address the kiosk itself uses.
+        services.TryAddSingleton(new MobileTicketLinks(new ConfigurationBuilder().Build()));
         return services;
     }
 }

@@ -72,7 +72,7 @@ internal static class QueueTestData
                 ticket.CloseAtEndOfDay(Morning.AddHours(7));
                 break;
             case TicketStatus.VisitorCancelled:
-                ticket.GiveUp(at);
+                ticket.GiveUp(at.AddMinutes(1));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(status), status, null);

@@ -518,6 +518,9 @@ public class TicketTests
             case "MarkNoShow":
                 ticket.MarkNoShow(Later);
                 break;
+            case "GiveUp":
+                ticket.GiveUp(Later);
+                break;
             case "Park":
                 ticket.Park(Later);
                 break;
@@ -526,9 +529,6 @@ public class TicketTests
                 break;
             case "TransferTo":
                 ticket.TransferTo(Konsumentvagledning(), null, Later);
-                break;
-            case "GiveUp":
-                ticket.GiveUp(Later);
                 break;
             case "CloseAtEndOfDay":
                 ticket.CloseAtEndOfDay(Later);

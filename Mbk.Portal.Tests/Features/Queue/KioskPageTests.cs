@@ -82,6 +82,9 @@ public sealed class KioskPageTests : MudBunitContext
         cut.Find("[data-testid=kiosk-ticket-ahead]").TextContent.ShouldBe("0 före dig");
         cut.Find("[data-testid=kiosk-ticket-estimate]").TextContent.ShouldBe("Ingen uppskattning av väntetiden ännu");
         cut.Find("[data-testid=kiosk-receipt]").TextContent.ShouldContain("Medborgarkontoret Testby");
+        // The phone address under the QR code: the kiosk's own address without Queue:PublicBaseUrl, in its language.
+        cut.Find("[data-testid=kiosk-ticket-url]").TextContent.ShouldMatch(@"^http://localhost/t/[A-Za-z0-9_-]{22}\?lang=sv$");
+        cut.Find("[data-testid=kiosk-ticket-qr]").GetAttribute("src").ShouldStartWith("data:image/png;base64,");
     }
 
     [Fact]
@@ -110,7 +113,8 @@ public sealed class KioskPageTests : MudBunitContext
 
         cut.Find("[data-testid=kiosk-print]").Click();
 
-        JSInterop.VerifyInvoke("print");
+        // The click is dispatched to the renderer, which may still be handling the ticket's live update: wait for it.
+        cut.WaitForAssertion(() => JSInterop.VerifyInvoke("print"));
     }
 
     [Fact]

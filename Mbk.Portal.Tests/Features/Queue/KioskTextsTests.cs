@@ -80,6 +80,12 @@ public sealed class KioskTextsTests
         sv.Ahead(2).ShouldBe("2 före dig");
         sv.Waiting(5).ShouldBe("5 väntar");
         sv.Estimate(20).ShouldBe("Beräknad väntetid cirka 20 minuter");
+        sv.Estimate(1).ShouldBe("Beräknad väntetid cirka 1 minut");
+        KioskTexts.English.Estimate(1).ShouldBe("Estimated waiting time about 1 minute");
+        KioskTexts.English.Estimate(2).ShouldBe("Estimated waiting time about 2 minutes");
+        KioskTexts.For("ar").Estimate(2).ShouldBe("وقت الانتظار المتوقع حوالي دقيقتين");
+        KioskTexts.For("ar").Estimate(5).ShouldBe("وقت الانتظار المتوقع حوالي 5 دقائق");
+        KioskTexts.For("ar").Estimate(15).ShouldBe("وقت الانتظار المتوقع حوالي 15 دقيقة");
         sv.Opens(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(1))).ShouldBe("Vi öppnar måndag kl. 09:00");
         sv.RateLimited.ShouldBe("För många nummerlappar på kort tid. Vänta en stund och försök igen, eller fråga i informationsdisken.");
     }

@@ -29,23 +29,20 @@ public static class QueueFeature
         });
         services.AddTransient<EndOfDayJob>();
         services.AddHostedService<EndOfDaySchedule>();
-        services.AddRateLimiter(options =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<IConfiguration>((options, configuration) =>
         {
+            // Read once at start-up (validated by SettingsValidator), not per request.
+            var limit = configuration.GetValue(MobileTicketLimitKey, DefaultMobileTicketLimit);
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                if (!IsMobileTicketPath(context.Request.Path))
-                {
-                    return RateLimitPartition.GetNoLimiter(string.Empty);
-                }
-
-                // Per client address, kept only in the limiter's memory for the window: enough to stop someone
-                // walking through guessed codes, and nothing about the visitor is stored.
-                var limit = context.RequestServices.GetRequiredService<IConfiguration>().GetValue(MobileTicketLimitKey, DefaultMobileTicketLimit);
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    "t:" + context.Connection.RemoteIpAddress,
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
-            });
+                !IsMobileTicketPath(context.Request.Path)
+                    ? RateLimitPartition.GetNoLimiter(string.Empty)
+                    // Per client address, kept only in the limiter's memory for the window: enough to stop someone
+                    // walking through guessed codes, and nothing about the visitor is stored.
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        "t:" + context.Connection.RemoteIpAddress,
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
         // Shared per-office pictures of the live screens: computed once per change, read by every circuit.

@@ -1,3 +1,4 @@
+using Mbk.Domain.Common;
 using System.Collections.Frozen;
 using System.Globalization;
 
@@ -17,7 +18,7 @@ public sealed record KioskStrings(
     string YourNumber,
     string AheadFormat,
     string WaitingFormat,
-    string EstimateFormat,
+    PluralForms EstimateFormats,
     string EstimateShortFormat,
     string NoEstimate,
     string Print,
@@ -45,8 +46,11 @@ public sealed record KioskStrings(
     /// <summary>"3 väntar", for a service button.</summary>
     public string Waiting(int count) => Format(WaitingFormat, count);
 
-    /// <summary>"Beräknad väntetid cirka 15 minuter", or the no-estimate text when <paramref name="minutes"/> is null.</summary>
-    public string Estimate(int? minutes) => minutes is { } m ? Format(EstimateFormat, m) : NoEstimate;
+    /// <summary>
+    /// "Beräknad väntetid cirka 15 minuter" ("… 1 minut": the language's CLDR plural form), or the no-estimate text
+    /// when <paramref name="minutes"/> is null.
+    /// </summary>
+    public string Estimate(int? minutes) => minutes is { } m ? Format(EstimateFormats.For(Code, m), m) : NoEstimate;
 
     /// <summary>"cirka 15 min", for a service button; null when there is no estimate.</summary>
     public string? EstimateShort(int? minutes) => minutes is { } m ? Format(EstimateShortFormat, m) : null;
@@ -94,7 +98,7 @@ public static class KioskTexts
         YourNumber: "Ditt nummer",
         AheadFormat: "{0} före dig",
         WaitingFormat: "{0} väntar",
-        EstimateFormat: "Beräknad väntetid cirka {0} minuter",
+        EstimateFormats: new PluralForms(Other: "Beräknad väntetid cirka {0} minuter", One: "Beräknad väntetid cirka {0} minut"),
         EstimateShortFormat: "cirka {0} min",
         NoEstimate: "Ingen uppskattning av väntetiden ännu",
         Print: "Skriv ut",
@@ -126,7 +130,7 @@ public static class KioskTexts
         YourNumber: "Your number",
         AheadFormat: "{0} ahead of you",
         WaitingFormat: "{0} waiting",
-        EstimateFormat: "Estimated waiting time about {0} minutes",
+        EstimateFormats: new PluralForms(Other: "Estimated waiting time about {0} minutes", One: "Estimated waiting time about {0} minute"),
         EstimateShortFormat: "about {0} min",
         NoEstimate: "No estimate of the waiting time yet",
         Print: "Print",
@@ -158,7 +162,13 @@ public static class KioskTexts
         YourNumber: "رقمك",
         AheadFormat: "عدد المنتظرين قبلك: {0}",
         WaitingFormat: "عدد المنتظرين: {0}",
-        EstimateFormat: "وقت الانتظار المتوقع حوالي {0} دقيقة",
+        EstimateFormats: new PluralForms(
+            Other: "وقت الانتظار المتوقع حوالي {0} دقيقة",
+            Zero: "وقت الانتظار المتوقع أقل من دقيقة",
+            One: "وقت الانتظار المتوقع حوالي دقيقة واحدة",
+            Two: "وقت الانتظار المتوقع حوالي دقيقتين",
+            Few: "وقت الانتظار المتوقع حوالي {0} دقائق",
+            Many: "وقت الانتظار المتوقع حوالي {0} دقيقة"),
         EstimateShortFormat: "حوالي {0} دقيقة",
         NoEstimate: "لا يوجد تقدير لوقت الانتظار بعد",
         Print: "طباعة",
@@ -190,7 +200,7 @@ public static class KioskTexts
         YourNumber: "Lambarkaaga",
         AheadFormat: "{0} qof ayaa kaa horreeya",
         WaitingFormat: "{0} qof ayaa sugaya",
-        EstimateFormat: "Waqtiga sugitaanka la filayo waa qiyaastii {0} daqiiqo",
+        EstimateFormats: new PluralForms(Other: "Waqtiga sugitaanka la filayo waa qiyaastii {0} daqiiqo"),
         EstimateShortFormat: "qiyaastii {0} daqiiqo",
         NoEstimate: "Weli ma jiro qiyaas waqtiga sugitaanka",
         Print: "Daabac",
@@ -222,7 +232,7 @@ public static class KioskTexts
         YourNumber: "ቍጽርኹም",
         AheadFormat: "ኣብ ቅድሜኹም {0} ሰባት ኣለዉ",
         WaitingFormat: "{0} ይጽበዩ ኣለዉ",
-        EstimateFormat: "ግምታዊ ግዜ ምጽባይ ኣስታት {0} ደቒቕ",
+        EstimateFormats: new PluralForms(Other: "ግምታዊ ግዜ ምጽባይ ኣስታት {0} ደቓይቕ", One: "ግምታዊ ግዜ ምጽባይ ኣስታት {0} ደቒቕ"),
         EstimateShortFormat: "ኣስታት {0} ደቒቕ",
         NoEstimate: "ክሳብ ሕጂ ግምት ግዜ ምጽባይ የለን",
         Print: "ሕተም",
@@ -254,7 +264,7 @@ public static class KioskTexts
         YourNumber: "شماره شما",
         AheadFormat: "{0} نفر قبل از شما",
         WaitingFormat: "{0} نفر در انتظار",
-        EstimateFormat: "زمان انتظار تخمینی حدود {0} دقیقه",
+        EstimateFormats: new PluralForms(Other: "زمان انتظار تخمینی حدود {0} دقیقه"),
         EstimateShortFormat: "حدود {0} دقیقه",
         NoEstimate: "هنوز برآوردی از زمان انتظار وجود ندارد",
         Print: "چاپ",
