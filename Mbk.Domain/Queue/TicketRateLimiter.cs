@@ -37,9 +37,13 @@ public sealed class TicketRateLimiter
     }
 
     /// <summary>Counts a ticket for the kiosk and returns true, or returns false (counting nothing) when it is over the limit.</summary>
-    public bool TryAcquire(string kioskKey)
+    public bool TryAcquire(string kioskKey) => TryAcquire(kioskKey, _maxTickets);
+
+    /// <summary>As <see cref="TryAcquire(string)"/>, with a limit of its own for this key (a registered kiosk's).</summary>
+    public bool TryAcquire(string kioskKey, int maxTickets)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kioskKey);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxTickets, 1);
         var now = _clock.GetUtcNow();
         var cutoff = now - _window;
         lock (_lock)
@@ -57,7 +61,7 @@ public sealed class TicketRateLimiter
             }
 
             Prune(times, cutoff);
-            if (times.Count >= _maxTickets)
+            if (times.Count >= maxTickets)
             {
                 return false;
             }

@@ -28,7 +28,7 @@ internal sealed class QueueScenario
         Clock = clock;
         Queries = new QueueQueries(database, clock);
         Commands = new QueueCommands(database, clock, new TicketRateLimiter(100, TimeSpan.FromMinutes(1), TimeProvider.System));
-        SettingsCommands = new QueueSettingsCommands(database);
+        SettingsCommands = new QueueSettingsCommands(database, TimeProvider.System);
     }
 
     public TestDatabase Database { get; }
@@ -70,6 +70,7 @@ internal sealed class QueueScenario
         services.AddSingleton(Queries);
         services.AddSingleton(Commands);
         services.AddSingleton(SettingsCommands);
+        services.AddSingleton(KioskDeviceLimit.Default);
         services.AddQueueReadModels(Database, Clock);
     }
 

@@ -37,10 +37,19 @@ public sealed record KioskTicketResult(KioskRefusal Refusal, TicketReceipt? Rece
 public sealed class QueueCommands(
     IDbContextFactory<PortalDbContext> dbFactory,
     TimeProvider clock,
-    TicketRateLimiter rateLimiter)
+    TicketRateLimiter rateLimiter,
+    KioskDeviceLimit? deviceLimit = null)
 {
     /// <summary>A visitor taps a service on the kiosk.</summary>
-    public async Task<KioskTicketResult> TakeTicketAsync(string officeSlug, int serviceLineId, string kioskKey, CancellationToken cancellationToken = default)
+    public Task<KioskTicketResult> TakeTicketAsync(string officeSlug, int serviceLineId, string kioskKey, CancellationToken cancellationToken = default) =>
+        TakeTicketAsync(officeSlug, serviceLineId, kioskKey, null, cancellationToken);
+
+    /// <summary>
+    /// A visitor taps a service on the kiosk. A kiosk registered on /queue/settings sends its device token and is
+    /// limited per device (<c>Queue:KioskDeviceMaxTickets</c>); an unknown or removed token, or none, falls back to
+    /// the limit per <paramref name="kioskKey"/> (the client address).
+    /// </summary>
+    public async Task<KioskTicketResult> TakeTicketAsync(string officeSlug, int serviceLineId, string kioskKey, string? deviceToken, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -67,7 +76,11 @@ public sealed class QueueCommands(
             return KioskTicketResult.Refused(KioskRefusal.ServiceNotNow);
         }
 
-        if (!rateLimiter.TryAcquire($"{office.Id}:{kioskKey}"))
+        var deviceId = await RegisteredKioskAsync(db, office.Id, deviceToken, cancellationToken);
+        var allowed = deviceId is { } device
+            ? rateLimiter.TryAcquire($"{office.Id}:device:{device}", (deviceLimit ?? KioskDeviceLimit.Default).MaxTickets)
+            : rateLimiter.TryAcquire($"{office.Id}:{kioskKey}");
+        if (!allowed)
         {
             return KioskTicketResult.Refused(KioskRefusal.RateLimited);
         }
@@ -458,6 +471,19 @@ public sealed class QueueCommands(
         }
     }
 
+    /// <summary>The registered kiosk a device token belongs to in this office, or null (no token, unknown, removed).</summary>
+    private static async Task<int?> RegisteredKioskAsync(PortalDbContext db, int officeId, string? deviceToken, CancellationToken cancellationToken)
+    {
+        if (!MobileTicketCode.IsWellFormed(deviceToken))
+        {
+            return null;
+        }
+
+        var hash = MobileTicketCode.HashOf(deviceToken!);
+        return await db.KioskDevices.Where(d => d.TokenHash == hash && d.OfficeId == officeId && d.RemovedAt == null)
+            .Select(d => (int?)d.Id).SingleOrDefaultAsync(cancellationToken);
+    }
+
     private static async Task<DateOnly> TodayAsync(PortalDbContext db, int officeId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var zoneId = await db.Offices.Where(o => o.Id == officeId).Select(o => o.TimeZoneId).SingleAsync(cancellationToken);
@@ -477,4 +503,13 @@ public sealed class QueueCommands(
         counter.LastNumber++;
         return counter.LastNumber;
     }
+}
+
+/// <summary>Tickets a registered kiosk may issue per kiosk window (<c>Queue:KioskDeviceMaxTickets</c>).</summary>
+public sealed record KioskDeviceLimit(int MaxTickets)
+{
+    public const string Key = "Queue:KioskDeviceMaxTickets";
+
+    /// <summary>A morning rush of 30 visitors a minute at one kiosk passes, with room to spare.</summary>
+    public static KioskDeviceLimit Default { get; } = new(60);
 }

@@ -27,6 +27,8 @@ public static class QueueFeature
                 TimeSpan.FromSeconds(configuration.GetValue("Queue:KioskWindowSeconds", 60)),
                 sp.GetRequiredService<TimeProvider>());
         });
+        services.AddSingleton(sp => new KioskDeviceLimit(
+            sp.GetRequiredService<IConfiguration>().GetValue(KioskDeviceLimit.Key, KioskDeviceLimit.Default.MaxTickets)));
         services.AddTransient<EndOfDayJob>();
         services.AddHostedService<EndOfDaySchedule>();
         services.AddRateLimiter(_ => { });

@@ -7,9 +7,54 @@ using Microsoft.EntityFrameworkCore;
 namespace Mbk.Portal.Features.Queue;
 
 /// <summary>A manager's changes to the office's services and places (opening hours: see OpeningScheduleCommands).</summary>
-public sealed class QueueSettingsCommands(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class QueueSettingsCommands(IDbContextFactory<PortalDbContext> dbFactory, TimeProvider clock)
 {
     private const string ManagerRefusal = "Bara enhetschefen kan ändra kontorets tjänster och platser.";
+
+    private const string KioskRefusal = "Bara enhetschefen kan registrera och ta bort kiosker.";
+
+    /// <summary>
+    /// Registers the browser the manager is using as one of the office's ticket kiosks; returns the device token to
+    /// keep in that browser (only its hash is stored).
+    /// </summary>
+    public async Task<string> RegisterKioskAsync(StaffContext actor, string name, CancellationToken cancellationToken = default)
+    {
+        var officeId = StaffAccess.RequireManager(actor, KioskRefusal);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var trimmed = name?.Trim() ?? string.Empty;
+        if (await db.KioskDevices.AnyAsync(d => d.OfficeId == officeId && d.RemovedAt == null && d.Name == trimmed, cancellationToken))
+        {
+            throw new DomainException($"Det finns redan en registrerad kiosk som heter {trimmed}. Välj ett annat namn.");
+        }
+
+        var (device, token) = KioskDevice.Register(officeId, name!, actor.DisplayName, clock.GetUtcNow());
+        db.KioskDevices.Add(device);
+        await db.SaveChangesAsync(cancellationToken);
+        return token;
+    }
+
+    /// <summary>Ends a kiosk's pairing: its browser falls back to the address-based limit.</summary>
+    public async Task RemoveKioskAsync(StaffContext actor, int kioskDeviceId, CancellationToken cancellationToken = default)
+    {
+        var officeId = StaffAccess.RequireManager(actor, KioskRefusal);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var device = await db.KioskDevices.SingleOrDefaultAsync(d => d.Id == kioskDeviceId && d.OfficeId == officeId, cancellationToken)
+            ?? throw new DomainException("Kiosken finns inte på ditt kontor.");
+        device.Remove(clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The office's registered kiosks (removed ones are not listed).</summary>
+    public async Task<IReadOnlyList<KioskDeviceRow>> KiosksAsync(StaffContext actor, CancellationToken cancellationToken = default)
+    {
+        var officeId = StaffAccess.RequireManager(actor, KioskRefusal);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.KioskDevices.AsNoTracking()
+            .Where(d => d.OfficeId == officeId && d.RemovedAt == null)
+            .OrderBy(d => d.Name)
+            .Select(d => new KioskDeviceRow(d.Id, d.Name, d.RegisteredAt, d.RegisteredBy))
+            .ToListAsync(cancellationToken);
+    }
 
     public async Task<int> AddServiceAsync(StaffContext actor, string name, char prefix, int waitTargetMinutes, CancellationToken cancellationToken = default)
     {
@@ -101,3 +146,6 @@ public sealed class QueueSettingsCommands(IDbContextFactory<PortalDbContext> dbF
         await db.SaveChangesAsync(cancellationToken);
     }
 }
+
+/// <summary>A registered kiosk as /queue/settings lists it.</summary>
+public sealed record KioskDeviceRow(int Id, string Name, DateTimeOffset RegisteredAt, string RegisteredBy);

@@ -39,6 +39,7 @@ internal sealed class SettingsValidator(IConfiguration configuration) : IValidat
 
         Integer(errors, "Database:BusyTimeoutMilliseconds", 100, 600_000);
         Integer(errors, "Queue:KioskMaxTickets", 1, 10_000);
+        Integer(errors, "Queue:KioskDeviceMaxTickets", 1, 10_000);
         Integer(errors, "Queue:KioskWindowSeconds", 1, 86_400);
         Integer(errors, "Queue:EndOfDayGraceMinutes", 0, 1_440);
         Integer(errors, "Queue:EndOfDayCheckMinutes", 1, 1_440);

@@ -44,6 +44,8 @@ public class PortalDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyC
 
     public DbSet<Place> Places => Set<Place>();
 
+    public DbSet<KioskDevice> KioskDevices => Set<KioskDevice>();
+
     public DbSet<Ticket> Tickets => Set<Ticket>();
 
     public DbSet<PlaceOccupancy> PlaceOccupancies => Set<PlaceOccupancy>();

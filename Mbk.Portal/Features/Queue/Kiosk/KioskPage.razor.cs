@@ -62,6 +62,7 @@ public sealed partial class KioskPage
     private ElementReference _ticketNumber;
     private bool _focusTicket;
     private string _kioskKey = string.Empty;
+    private string? _deviceToken;
     private int? _officeId;
     private int? _followed;
     private CancellationTokenSource? _returnTimer;
@@ -161,7 +162,8 @@ public sealed partial class KioskPage
             // Off the circuit's thread: SQLite waits for a lock synchronously, and the screen must show
             // "Ett ögonblick…" (and stay responsive) while it does.
             var office = Office;
-            var result = await Task.Run(() => Commands.TakeTicketAsync(office, service.Id, _kioskKey, _lifetime.Token), _lifetime.Token);
+            var deviceToken = _deviceToken;
+            var result = await Task.Run(() => Commands.TakeTicketAsync(office, service.Id, _kioskKey, deviceToken, _lifetime.Token), _lifetime.Token);
             switch (result.Refusal)
             {
                 case KioskRefusal.None when result.Receipt is not null:
@@ -213,6 +215,20 @@ public sealed partial class KioskPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (firstRender)
+        {
+            // A kiosk registered on /queue/settings keeps its device token in this browser: limited per device.
+            try
+            {
+                await using var module = await JS.InvokeAsync<IJSObjectReference>("import", _lifetime.Token, "./js/kiosk-device.js");
+                _deviceToken = await module.InvokeAsync<string?>("get", _lifetime.Token);
+            }
+            catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException or InvalidOperationException)
+            {
+                LogDeviceTokenUnread(Logger, ex, Office);
+            }
+        }
+
         // The tapped button is gone: focus the number, so it is read out and focus does not fall to <body>.
         if (_focusTicket && _screen == KioskScreen.Ticket)
         {
@@ -375,4 +391,7 @@ public sealed partial class KioskPage
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The kiosk of {Office} could not open the print dialog")]
     private static partial void LogPrintFailed(ILogger logger, Exception exception, string office);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The kiosk of {Office} could not read its device token; it is limited by its address")]
+    private static partial void LogDeviceTokenUnread(ILogger logger, Exception exception, string office);
 }

@@ -3,6 +3,7 @@ using Mbk.Domain.Common;
 using Mbk.Domain.Queue;
 using Mbk.Portal.Features.Identity;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Mbk.Portal.Features.Queue.Settings;
@@ -21,6 +22,10 @@ public sealed partial class QueueSettingsPanel
     private string? _servicesError;
     private string? _placesError;
     private bool _loaded;
+    private IReadOnlyList<KioskDeviceRow> _kiosks = [];
+    private string? _newKioskName;
+    private string? _kiosksError;
+    private string? _thisBrowserKiosk;
     private readonly PanelCommand _command = new();
 
     private bool Busy => _command.IsRunning;
@@ -34,6 +39,17 @@ public sealed partial class QueueSettingsPanel
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private Microsoft.JSInterop.IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private KioskDeviceLimit DeviceLimitSetting { get; set; } = default!;
+
+    [Inject]
+    private ILogger<QueueSettingsPanel> Logger { get; set; } = default!;
+
+    private int _deviceLimit => DeviceLimitSetting.MaxTickets;
+
     /// <summary>The signed-in manager; must have a current office.</summary>
     [Parameter, EditorRequired]
     public StaffContext Staff { get; set; } = default!;
@@ -44,8 +60,65 @@ public sealed partial class QueueSettingsPanel
     {
         await LoadServicesAsync(keepDrafts: false);
         await LoadPlacesAsync(keepDrafts: false);
+        _kiosks = await Commands.KiosksAsync(Staff);
         _loaded = true;
     }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        // Whether this browser is one of the kiosks (its token is only in the browser).
+        try
+        {
+            await using var module = await JS.InvokeAsync<Microsoft.JSInterop.IJSObjectReference>("import", "./js/kiosk-device.js");
+            var name = await module.InvokeAsync<string?>("name");
+            if (name is not null && _kiosks.Any(k => k.Name == name))
+            {
+                _thisBrowserKiosk = name;
+                StateHasChanged();
+            }
+        }
+        catch (Exception ex) when (ex is Microsoft.JSInterop.JSException or Microsoft.JSInterop.JSDisconnectedException or TaskCanceledException)
+        {
+            LogKioskStorageUnread(Logger, ex);
+        }
+    }
+
+    private Task RegisterKioskAsync() => RunAsync(async () =>
+    {
+        var name = _newKioskName?.Trim() ?? string.Empty;
+        var token = await Commands.RegisterKioskAsync(Staff, name);
+        await using (var module = await JS.InvokeAsync<Microsoft.JSInterop.IJSObjectReference>("import", "./js/kiosk-device.js"))
+        {
+            await module.InvokeVoidAsync("set", token, name);
+        }
+
+        _thisBrowserKiosk = name;
+        _newKioskName = null;
+        _kiosks = await Commands.KiosksAsync(Staff);
+        Snackbar.Add($"Kiosken {name} är registrerad i den här webbläsaren.", Severity.Success);
+    }, error => _kiosksError = error);
+
+    private Task RemoveKioskAsync(KioskDeviceRow kiosk) => RunAsync(async () =>
+    {
+        await Commands.RemoveKioskAsync(Staff, kiosk.Id);
+        if (_thisBrowserKiosk == kiosk.Name)
+        {
+            await using var module = await JS.InvokeAsync<Microsoft.JSInterop.IJSObjectReference>("import", "./js/kiosk-device.js");
+            await module.InvokeVoidAsync("clear");
+            _thisBrowserKiosk = null;
+        }
+
+        _kiosks = await Commands.KiosksAsync(Staff);
+        Snackbar.Add($"Kiosken {kiosk.Name} är borttagen.", Severity.Success);
+    }, error => _kiosksError = error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not read whether this browser is a registered kiosk")]
+    private static partial void LogKioskStorageUnread(ILogger logger, Exception exception);
 
     /// <summary>Reloads the services; with <paramref name="keepDrafts"/>, rows other than <paramref name="saved"/> keep what is typed in them.</summary>
     private async Task LoadServicesAsync(bool keepDrafts, int? saved = null)

@@ -17,6 +17,22 @@ internal sealed class PlaceConfiguration : IEntityTypeConfiguration<Place>
     }
 }
 
+internal sealed class KioskDeviceConfiguration : IEntityTypeConfiguration<KioskDevice>
+{
+    public void Configure(EntityTypeBuilder<KioskDevice> builder)
+    {
+        builder.ToTable("KioskDevices");
+        builder.Ignore(d => d.PendingEvents);
+        builder.Ignore(d => d.IsActive);
+        builder.Property(d => d.Name).HasMaxLength(KioskDevice.NameMaxLength).IsRequired();
+        builder.Property(d => d.TokenHash).HasMaxLength(MobileTicketCode.HashLength).IsRequired();
+        builder.Property(d => d.RegisteredBy).HasMaxLength(200).IsRequired();
+        builder.HasIndex(d => d.TokenHash).IsUnique();
+        builder.HasIndex(d => d.OfficeId);
+        builder.HasOne<Office>().WithMany().HasForeignKey(d => d.OfficeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
 {
     public void Configure(EntityTypeBuilder<Ticket> builder)

@@ -831,6 +831,46 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                     b.ToTable("Offices", (string)null);
                 });
 
+            modelBuilder.Entity("Mbk.Domain.Queue.KioskDevice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("KioskDevices", (string)null);
+                });
+
             modelBuilder.Entity("Mbk.Domain.Queue.Place", b =>
                 {
                     b.Property<int>("Id")
@@ -2198,6 +2238,15 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                     b.Navigation("Attendees");
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Mbk.Domain.Queue.KioskDevice", b =>
+                {
+                    b.HasOne("Mbk.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mbk.Domain.Queue.Place", b =>

@@ -866,6 +866,48 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations.PostgreSql
                     b.ToTable("Offices", (string)null);
                 });
 
+            modelBuilder.Entity("Mbk.Domain.Queue.KioskDevice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("KioskDevices", (string)null);
+                });
+
             modelBuilder.Entity("Mbk.Domain.Queue.Place", b =>
                 {
                     b.Property<int>("Id")
@@ -2281,6 +2323,15 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Navigation("Attendees");
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Mbk.Domain.Queue.KioskDevice", b =>
+                {
+                    b.HasOne("Mbk.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Mbk.Domain.Queue.Place", b =>
