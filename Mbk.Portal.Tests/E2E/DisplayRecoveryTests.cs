@@ -27,7 +27,7 @@ public sealed class DisplayRecoveryTests : IClassFixture<Browser>
         var port = PortalAppFactory.FreePort();
         var first = new PortalAppFactory(dataDirectory);
         var address = first.StartKestrel(port);
-        await OpenAllDayAsync(first);
+        await first.OpenAroundTheClockAsync();
         var context = await _browser.Instance.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString() });
         var display = await context.NewPageAsync();
         await display.GotoAsync($"/display/{DatabaseInitializer.DemoOfficeSlug}?speech=0");
@@ -44,13 +44,6 @@ public sealed class DisplayRecoveryTests : IClassFixture<Browser>
         await Expect(display.Locator("#components-reconnect-modal[open]")).ToHaveCountAsync(0);
     }
 
-    private static async Task OpenAllDayAsync(PortalAppFactory portal)
-    {
-        var manager = await portal.StaffAsync(DemoAccounts.Manager);
-        using var scope = portal.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<OpeningScheduleCommands>().SetWeeklyHoursAsync(manager, OpeningHours.Parse(QueueTestOffice.AlwaysOpen));
-        await QueueTestOffice.ConfirmHolidaysOpenAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>(), manager.CurrentOffice!.Id, TimeProvider.System);
-    }
 
     private static async Task CallFirstTicketAsync(PortalAppFactory portal)
     {

@@ -1,9 +1,5 @@
-using Mbk.Domain.Queue;
-using Mbk.Portal.Features.Almanac.OpeningHours;
 using Mbk.Portal.Infrastructure.Persistence;
 using Mbk.Portal.Tests.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -24,10 +20,7 @@ public sealed class KioskPairingTests : IClassFixture<Browser>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         _address = _portal.StartKestrel();
-        var manager = await _portal.StaffAsync(DemoAccounts.Manager);
-        using var scope = _portal.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<OpeningScheduleCommands>().SetWeeklyHoursAsync(manager, OpeningHours.Parse(QueueTestOffice.AlwaysOpen));
-        await QueueTestOffice.ConfirmHolidaysOpenAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>(), manager.CurrentOffice!.Id, TimeProvider.System);
+        await _portal.OpenAroundTheClockAsync();
     }
 
     public async Task DisposeAsync() => await _portal.DisposeAsync();

@@ -39,7 +39,7 @@ public sealed class OutOfOrderScreensTests : IClassFixture<Browser>
         var port = PortalAppFactory.FreePort();
         var first = new PortalAppFactory(dataDirectory);
         var address = first.StartKestrel(port);
-        await OpenAllDayAsync(first);
+        await first.OpenAroundTheClockAsync();
         var kiosk = await OpenAsync(address, $"/kiosk/{DatabaseInitializer.DemoOfficeSlug}");
         var display = await OpenAsync(address, $"/display/{DatabaseInitializer.DemoOfficeSlug}?speech=0");
         await Expect(kiosk.GetByTestId("kiosk-offline")).ToBeHiddenAsync();
@@ -113,11 +113,4 @@ public sealed class OutOfOrderScreensTests : IClassFixture<Browser>
         result.Violations.ShouldBeEmpty($"axe on {what}:{Environment.NewLine}{report}");
     }
 
-    private static async Task OpenAllDayAsync(PortalAppFactory portal)
-    {
-        var manager = await portal.StaffAsync(DemoAccounts.Manager);
-        using var scope = portal.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<OpeningScheduleCommands>().SetWeeklyHoursAsync(manager, OpeningHours.Parse(QueueTestOffice.AlwaysOpen));
-        await QueueTestOffice.ConfirmHolidaysOpenAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>(), manager.CurrentOffice!.Id, TimeProvider.System);
-    }
 }

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using Mbk.Domain.Queue;
-using Mbk.Portal.Features.Almanac.OpeningHours;
 using Mbk.Portal.Features.Queue;
 using Mbk.Portal.Infrastructure.Persistence;
 using Mbk.Portal.Tests.TestSupport;
@@ -51,13 +50,11 @@ public sealed class TwoInstancesBehindNginxTests : IClassFixture<Browser>, IAsyn
         await Task.WhenAll(Task.Run(() => _first.StartKestrel(_firstPort)), Task.Run(() => _second.StartKestrel(_secondPort)));
         _nginx = await NginxProxy.StartAsync(_firstPort, _secondPort);
 
-        var manager = await _first.StaffAsync(DemoAccounts.Manager);
+        await _first.OpenAroundTheClockAsync();
         var advisor = await _first.StaffAsync(DemoAccounts.Advisor);
         using var scope = _first.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<OpeningScheduleCommands>().SetWeeklyHoursAsync(manager, OpeningHours.Parse(QueueTestOffice.AlwaysOpen));
-        await QueueTestOffice.ConfirmHolidaysOpenAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>(), manager.CurrentOffice!.Id, TimeProvider.System);
         var queries = scope.ServiceProvider.GetRequiredService<QueueQueries>();
-        var officeId = manager.CurrentOffice!.Id;
+        var officeId = advisor.CurrentOffice!.Id;
         var serviceA = (await queries.GetServicesAsync(officeId)).Single(s => s.Prefix == 'A');
         var table2 = (await queries.GetPlacesAsync(officeId)).Single(p => p.Name == "Bord 2");
         await scope.ServiceProvider.GetRequiredService<QueueCommands>().SitDownAsync(advisor, table2.Id, [serviceA.Id]);

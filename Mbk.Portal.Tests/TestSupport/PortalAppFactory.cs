@@ -94,4 +94,17 @@ public sealed class PortalAppFactory : WebApplicationFactory<Program>
         return await StaffSession.LoadAsync(DbFactory, id, CancellationToken.None)
             ?? throw new InvalidOperationException($"{email} is not an active staff member");
     }
+
+    /// <summary>
+    /// Opens the demo office around the clock (and on the Swedish holidays near today), as the manager would in the
+    /// almanac, so queue tests can take tickets whatever the day and hour.
+    /// </summary>
+    public async Task OpenAroundTheClockAsync()
+    {
+        var manager = await StaffAsync(DemoAccounts.Manager);
+        using var scope = Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<Mbk.Portal.Features.Almanac.OpeningHours.OpeningScheduleCommands>()
+            .SetWeeklyHoursAsync(manager, Mbk.Domain.Queue.OpeningHours.Parse(QueueTestOffice.AlwaysOpen));
+        await QueueTestOffice.ConfirmHolidaysOpenAsync(DbFactory, manager.CurrentOffice!.Id, TimeProvider.System);
+    }
 }

@@ -28,24 +28,32 @@ internal sealed record BenchmarkQueue(
         var scope = portal.Services.CreateScope();
         var commands = scope.ServiceProvider.GetRequiredService<QueueCommands>();
         var queries = scope.ServiceProvider.GetRequiredService<QueueQueries>();
-        var openingHours = scope.ServiceProvider.GetRequiredService<OpeningScheduleCommands>();
         var manager = await portal.StaffAsync("chef@demo.mbk.se");
         var advisor = await portal.StaffAsync("vagledare@demo.mbk.se");
         var officeId = manager.CurrentOffice!.Id;
-        await openingHours.SetWeeklyHoursAsync(manager, OpeningHours.Parse("mon=00:00-24:00;tue=00:00-24:00;wed=00:00-24:00;thu=00:00-24:00;fri=00:00-24:00;sat=00:00-24:00;sun=00:00-24:00"));
-        var benchmarkDay = ServiceDayCalculator.ServiceDay(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"));
-        if (Mbk.Domain.Almanac.SwedishHolidays.On(benchmarkDay) is not null)
-        {
-            // A holiday nobody has confirmed closes the kiosk; the benchmark keeps the office open.
-            await openingHours.ConfirmHolidayAsync(manager, benchmarkDay, new DayHours(TimeOnly.MinValue, DayHours.EndOfDay));
-        }
-
+        await OpenAroundTheClockAsync(portal, manager);
         var serviceA = (await queries.GetServicesAsync(officeId)).Single(s => s.Prefix == 'A');
         var table = (await queries.GetPlacesAsync(officeId)).First(p => p.Name == "Bord 1");
         await commands.SitDownAsync(advisor, table.Id, [serviceA.Id]);
         await using var db = await portal.DbFactory.CreateDbContextAsync();
         var categoryId = await db.QuestionCategories.Where(c => c.OfficeId == officeId).Select(c => c.Id).FirstAsync();
         return new BenchmarkQueue(commands, advisor, officeId, serviceA.Id, categoryId) { Scope = scope };
+    }
+
+    /// <summary>Opens the office around the clock, and today too when today is a holiday nobody has confirmed.</summary>
+    public static async Task OpenAroundTheClockAsync(BenchmarkPortal portal, StaffContext manager)
+    {
+        ArgumentNullException.ThrowIfNull(portal);
+        ArgumentNullException.ThrowIfNull(manager);
+        using var scope = portal.Services.CreateScope();
+        var openingHours = scope.ServiceProvider.GetRequiredService<OpeningScheduleCommands>();
+        await openingHours.SetWeeklyHoursAsync(manager, OpeningHours.Parse("mon=00:00-24:00;tue=00:00-24:00;wed=00:00-24:00;thu=00:00-24:00;fri=00:00-24:00;sat=00:00-24:00;sun=00:00-24:00"));
+        var today = ServiceDayCalculator.ServiceDay(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"));
+        if (Mbk.Domain.Almanac.SwedishHolidays.On(today) is not null)
+        {
+            // A holiday nobody has confirmed closes the kiosk; the benchmark keeps the office open.
+            await openingHours.ConfirmHolidayAsync(manager, today, new DayHours(TimeOnly.MinValue, DayHours.EndOfDay));
+        }
     }
 
     public Task<KioskTicketResult> TakeTicketAsync(string kioskKey) => Commands.TakeTicketAsync(OfficeSlug, ServiceId, kioskKey);

@@ -130,17 +130,7 @@ internal static class CallThroughputBenchmark
     {
         var manager = await portal.StaffAsync("chef@demo.mbk.se");
         var office = manager.CurrentOffice!;
-        using (var scope = portal.Services.CreateScope())
-        {
-            var openingHours = scope.ServiceProvider.GetRequiredService<OpeningScheduleCommands>();
-            await openingHours.SetWeeklyHoursAsync(manager, OpeningHours.Parse("mon=00:00-24:00;tue=00:00-24:00;wed=00:00-24:00;thu=00:00-24:00;fri=00:00-24:00;sat=00:00-24:00;sun=00:00-24:00"));
-            var day = ServiceDayCalculator.ServiceDay(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm"));
-            if (SwedishHolidays.On(day) is not null)
-            {
-                await openingHours.ConfirmHolidayAsync(manager, day, new DayHours(TimeOnly.MinValue, DayHours.EndOfDay));
-            }
-        }
-
+        await BenchmarkQueue.OpenAroundTheClockAsync(portal, manager);
         await using var db = await portal.DbFactory.CreateDbContextAsync();
         var services = await db.ServiceLines.Where(s => s.OfficeId == office.Id && s.IsActive).OrderBy(s => s.SortOrder).Take(2).ToListAsync();
         var categoryId = await db.QuestionCategories.Where(c => c.OfficeId == office.Id).Select(c => c.Id).FirstAsync();

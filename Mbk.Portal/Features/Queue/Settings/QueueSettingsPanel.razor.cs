@@ -48,8 +48,6 @@ public sealed partial class QueueSettingsPanel
     [Inject]
     private ILogger<QueueSettingsPanel> Logger { get; set; } = default!;
 
-    private int _deviceLimit => DeviceLimitSetting.MaxTickets;
-
     /// <summary>The signed-in manager; must have a current office.</summary>
     [Parameter, EditorRequired]
     public StaffContext Staff { get; set; } = default!;
