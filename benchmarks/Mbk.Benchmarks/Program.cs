@@ -4,6 +4,7 @@
 // Statistics year view and office comparison over generated tallies, tickets, referrals and door readings
 // (10 offices × 10 years ≈ 3.5 million tallies; issue 16's target is --offices 100):
 //   dotnet run -c Release --project benchmarks/Mbk.Benchmarks -- --statistics [--offices 10 --years 10 --per-day 134]
+//     [--data-directory DIR: keep the generated database there, and on a later run time it again without generating]
 // Call-next throughput: 20 places calling and finishing in parallel, on SQLite or PostgreSQL, on one or two hosts:
 //   dotnet run -c Release --project benchmarks/Mbk.Benchmarks -- --call-throughput [--places 20 --tickets-per-service 1000]
 //     [--postgres 'Host=127.0.0.1;Port=55433;Username=mbk;Database=postgres' --instances 2]
@@ -39,7 +40,7 @@ if (args.Contains("--forecast-backtest"))
 
 if (args.Contains("--statistics"))
 {
-    await StatisticsBenchmark.RunAsync(Option(args, "--offices", 10), Option(args, "--years", 10), Option(args, "--per-day", 134));
+    await StatisticsBenchmark.RunAsync(Option(args, "--offices", 10), Option(args, "--years", 10), Option(args, "--per-day", 134), OptionText(args, "--data-directory"));
     return;
 }
 

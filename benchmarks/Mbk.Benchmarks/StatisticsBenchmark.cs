@@ -4,6 +4,7 @@ using Mbk.Domain.Statistics;
 using Mbk.Portal.Features.Identity;
 using Mbk.Portal.Features.Offices;
 using Mbk.Portal.Features.Statistics.Report;
+using Mbk.Portal.Infrastructure.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,24 +20,40 @@ namespace Mbk.Benchmarks;
 /// </summary>
 internal static class StatisticsBenchmark
 {
-    public static async Task RunAsync(int offices, int years, int tapsPerOfficeDay)
+    public static async Task RunAsync(int offices, int years, int tapsPerOfficeDay, string? dataDirectory)
     {
         await using var portal = new BenchmarkPortal();
+        var reuse = dataDirectory is not null && File.Exists(Path.Combine(dataDirectory, "mbk-portal.db"));
+        if (dataDirectory is not null)
+        {
+            portal.UseDataDirectory(dataDirectory);
+        }
+
         portal.Start();
         var admin = await portal.StaffAsync("admin@demo.mbk.se");
         using var scope = portal.Services.CreateScope();
         var officeCommands = scope.ServiceProvider.GetRequiredService<OfficeCommands>();
-        var officeIds = new List<int> { admin.Offices.Count > 0 ? admin.Offices[0].Id : (await portal.StaffAsync("chef@demo.mbk.se")).CurrentOffice!.Id };
-        for (var i = officeIds.Count; i < offices; i++)
-        {
-            officeIds.Add(await officeCommands.CreateOfficeAsync(admin, $"Benchkontor {i}", $"bench-{i}"));
-        }
-
         var lastYear = DateTime.UtcNow.Year - 1;
         var firstYear = lastYear - years + 1;
-        var watch = Stopwatch.StartNew();
-        var rows = await GenerateAsync(portal, officeIds, firstYear, lastYear, tapsPerOfficeDay);
-        Console.WriteLine($"Generated {rows.Tallies.ToString("N0", CultureInfo.InvariantCulture)} tally rows, {rows.Tickets.ToString("N0", CultureInfo.InvariantCulture)} tickets, {rows.Referrals.ToString("N0", CultureInfo.InvariantCulture)} referrals and {rows.Readings.ToString("N0", CultureInfo.InvariantCulture)} door readings for {offices} offices × {years} years in {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        List<int> officeIds;
+        if (reuse)
+        {
+            await using var db = await portal.DbFactory.CreateDbContextAsync();
+            officeIds = await db.Offices.Where(o => db.QuestionTallies.Any(t => t.OfficeId == o.Id)).OrderBy(o => o.Id).Select(o => o.Id).Take(offices).ToListAsync();
+            Console.WriteLine($"Timing the database generated earlier in {portal.DataDirectory} ({officeIds.Count} offices)");
+        }
+        else
+        {
+            officeIds = [admin.Offices.Count > 0 ? admin.Offices[0].Id : (await portal.StaffAsync("chef@demo.mbk.se")).CurrentOffice!.Id];
+            for (var i = officeIds.Count; i < offices; i++)
+            {
+                officeIds.Add(await officeCommands.CreateOfficeAsync(admin, $"Benchkontor {i}", $"bench-{i}"));
+            }
+
+            var watch = Stopwatch.StartNew();
+            var rows = await GenerateAsync(portal, officeIds, firstYear, lastYear, tapsPerOfficeDay);
+            Console.WriteLine($"Generated {rows.Tallies.ToString("N0", CultureInfo.InvariantCulture)} tally rows, {rows.Tickets.ToString("N0", CultureInfo.InvariantCulture)} tickets, {rows.Referrals.ToString("N0", CultureInfo.InvariantCulture)} referrals and {rows.Readings.ToString("N0", CultureInfo.InvariantCulture)} door readings for {offices} offices × {years} years in {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        }
 
         var queries = scope.ServiceProvider.GetRequiredService<StatisticsQueries>();
         var timings = new List<double>();
@@ -94,6 +111,14 @@ internal static class StatisticsBenchmark
         long readings = 0;
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
+        // The tally summary triggers call mbk_local_day, as on the portal's own connections.
+        SqliteFunctions.Register(connection);
+        await using (var pragma = connection.CreateCommand())
+        {
+            // The portal in this process writes now and then (its jobs): wait for it instead of failing.
+            pragma.CommandText = "PRAGMA busy_timeout = 60000;";
+            await pragma.ExecuteNonQueryAsync();
+        }
         foreach (var officeId in officeIds)
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();

@@ -14,10 +14,25 @@ public static class HourlyCounts
 
     private const long TicksPerHour = 36_000_000_000;
 
-    /// <summary>Instant tallies summed per UTC hour; <see cref="HourBucket.Unlinked"/> leaves out those recorded with a ticket.</summary>
+    /// <summary>
+    /// Instant tallies summed per UTC hour; <see cref="HourBucket.Unlinked"/> leaves out those recorded with a ticket.
+    /// When the bounds are whole hours (a period of office-local days in a zone whose offsets are whole hours, such as
+    /// Sweden's) this reads the hour summary the database keeps (<see cref="QuestionTallyHour"/>, one row per hour),
+    /// otherwise the tallies themselves.
+    /// </summary>
     public static Task<List<HourBucket>> TalliesAsync(PortalDbContext db, int officeId, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
+        if (start.UtcTicks % TicksPerHour == 0 && end.UtcTicks % TicksPerHour == 0)
+        {
+            var fromHour = start.UtcTicks / TicksPerHour;
+            var toHour = end.UtcTicks / TicksPerHour;
+            return db.QuestionTallyHours.AsNoTracking()
+                .Where(h => h.OfficeId == officeId && h.Hour >= fromHour && h.Hour < toHour && h.Granularity == TallyGranularity.Instant)
+                .Select(h => new HourBucket { Hour = h.Hour, Count = h.Count, Unlinked = h.Unlinked })
+                .ToListAsync(cancellationToken);
+        }
+
         var instant = nameof(TallyGranularity.Instant);
         if (db.Database.IsNpgsql())
         {

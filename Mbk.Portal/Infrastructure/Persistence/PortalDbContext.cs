@@ -54,6 +54,12 @@ public class PortalDbContext : IdentityDbContext<StaffUser>, IDataProtectionKeyC
 
     public DbSet<QuestionTally> QuestionTallies => Set<QuestionTally>();
 
+    /// <summary>The tallies summed per office-local day and category, kept by database triggers (read only).</summary>
+    public DbSet<QuestionTallyDay> QuestionTallyDays => Set<QuestionTallyDay>();
+
+    /// <summary>The tallies summed per UTC hour, kept by database triggers (read only).</summary>
+    public DbSet<QuestionTallyHour> QuestionTallyHours => Set<QuestionTallyHour>();
+
     public DbSet<ReferralTarget> ReferralTargets => Set<ReferralTarget>();
 
     public DbSet<Referral> Referrals => Set<Referral>();

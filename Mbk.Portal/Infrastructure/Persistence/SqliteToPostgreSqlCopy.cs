@@ -61,7 +61,8 @@ public static class SqliteToPostgreSqlCopy
     public static async Task<IReadOnlyDictionary<string, int>> CopyAsync(string sqliteConnectionString, string postgreSqlConnectionString, TextWriter log, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(log);
-        await using var source = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(sqliteConnectionString).Options);
+        await using var source = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(sqliteConnectionString)
+            .AddInterceptors(ConnectionSetup.ForSqlite(5000)).Options);
         await using var target = new PostgreSqlPortalDbContext(new DbContextOptionsBuilder<PortalDbContext>()
             .UseNpgsql(postgreSqlConnectionString, npgsql => npgsql.CommandTimeout(600)).Options);
         await source.Database.MigrateAsync(cancellationToken);
@@ -90,11 +91,15 @@ public static class SqliteToPostgreSqlCopy
         return counts;
     }
 
-    /// <summary>Tables that hold rows of their own (owned types travel with their owner), parents first.</summary>
+    /// <summary>
+    /// Tables that hold rows of their own (owned types travel with their owner), parents first; not the derived tally
+    /// summaries, which the target's triggers fill as the tallies arrive.
+    /// </summary>
     private static List<IEntityType> InDependencyOrder(IModel model)
     {
         var types = model.GetEntityTypes()
-            .Where(t => !t.IsOwned() && t.GetTableName() is not null && t.BaseType is null && !t.HasSharedClrType)
+            .Where(t => !t.IsOwned() && t.GetTableName() is not null && t.BaseType is null && !t.HasSharedClrType
+                && t.FindAnnotation(Configurations.DerivedTables.Annotation) is null)
             .OrderBy(t => t.GetTableName(), StringComparer.Ordinal)
             .ToList();
         var ordered = new List<IEntityType>();

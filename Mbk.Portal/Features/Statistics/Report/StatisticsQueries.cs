@@ -33,7 +33,7 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
 
         var categories = await db.QuestionCategories.AsNoTracking().Where(c => c.OfficeId == officeId).ToListAsync(cancellationToken);
         var categoryById = categories.ToDictionary(c => c.Id);
-        var counts = await QuestionCountsAsync(db, officeId, period, zone, cancellationToken);
+        var counts = await QuestionCountsAsync(db, officeId, period, cancellationToken);
         var questionsTotal = counts.Values.Sum();
         var categoryRows = counts
             .Where(c => c.Value > 0)
@@ -91,15 +91,14 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
     }
 
     /// <summary>
-    /// Questions per category of the period, summed in the database (the benchmark's hot path): SUM(Count) GROUP BY
-    /// category over the (OfficeId, RecordedAt) index.
+    /// Questions per category of the period, summed in the database (the benchmark's hot path) from the day summary
+    /// that the database keeps beside the tallies (<see cref="QuestionTallyDay"/>).
     /// </summary>
     public async Task<IReadOnlyDictionary<int, long>> GetQuestionCountsAsync(int officeId, StatisticsPeriod period, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var zoneId = await db.Offices.Where(o => o.Id == officeId).Select(o => o.TimeZoneId).SingleAsync(cancellationToken);
-        return await QuestionCountsAsync(db, officeId, period, TimeZoneInfo.FindSystemTimeZoneById(zoneId), cancellationToken);
+        return await QuestionCountsAsync(db, officeId, period, cancellationToken);
     }
 
     /// <summary>
@@ -116,7 +115,7 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
         var points = new List<TrendPoint>();
         foreach (var earlier in TrendLinePeriods(period))
         {
-            var counts = await QuestionCountsAsync(db, officeId, earlier, zone, cancellationToken);
+            var counts = await QuestionCountsAsync(db, officeId, earlier, cancellationToken);
             var readings = await ReadingsAsync(db, officeId, earlier, zone, cancellationToken);
             var label = period.Kind switch
             {
@@ -175,54 +174,87 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
         return periods;
     }
 
-    /// <summary>Totals per office for a manager with several offices, in the order given.</summary>
+    /// <summary>
+    /// Totals per office for a manager with several offices, in the order given. One query per figure for all offices
+    /// (per time zone for the instants), not one per office: questions from the day summary, served tickets from the
+    /// (OfficeId, Status, TakenAt) index, readings as rows.
+    /// </summary>
     public async Task<IReadOnlyList<OfficeComparisonRow>> CompareOfficesAsync(IReadOnlyList<int> officeIds, StatisticsPeriod period, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(officeIds);
         ArgumentNullException.ThrowIfNull(period);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var offices = await db.Offices.AsNoTracking().Where(o => officeIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        var ids = officeIds.Distinct().ToList();
+        var offices = await db.Offices.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        var questions = await TallyDaysIn(db.QuestionTallyDays.AsNoTracking().Where(d => ids.Contains(d.OfficeId)), period)
+            .GroupBy(d => d.OfficeId)
+            .Select(g => new { OfficeId = g.Key, Count = g.Sum(d => d.Count) })
+            .ToDictionaryAsync(g => g.OfficeId, g => g.Count, cancellationToken);
+        var served = new Dictionary<int, int>();
+        var visitors = new Dictionary<int, int>();
+        foreach (var zoneGroup in offices.Values.GroupBy(o => o.TimeZoneId, StringComparer.Ordinal))
+        {
+            var zoneIds = zoneGroup.Select(o => o.Id).ToList();
+            var (start, end) = period.Bounds(zoneGroup.First().TimeZone);
+            foreach (var row in await db.Tickets.AsNoTracking()
+                .Where(t => zoneIds.Contains(t.OfficeId) && t.Status == TicketStatus.Done && t.TakenAt >= start && t.TakenAt < end)
+                .GroupBy(t => t.OfficeId)
+                .Select(g => new { OfficeId = g.Key, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            {
+                served[row.OfficeId] = row.Count;
+            }
+
+            var readings = await db.DoorCounterReadings.AsNoTracking()
+                .Where(r => zoneIds.Contains(r.OfficeId) && r.Start >= start && r.Start < end && (r.Source != DoorCounterSource.Import || r.End <= end))
+                .OrderBy(r => r.Start)
+                .ToListAsync(cancellationToken);
+            foreach (var office in readings.GroupBy(r => r.OfficeId))
+            {
+                visitors[office.Key] = VisitorCalculator.Visitors(office.ToList());
+            }
+        }
+
         var rows = new List<OfficeComparisonRow>();
-        foreach (var id in officeIds.Distinct())
+        foreach (var id in ids)
         {
             if (!offices.TryGetValue(id, out var office))
             {
                 continue;
             }
 
-            var zone = office.TimeZone;
-            var (start, end) = period.Bounds(zone);
-            var questions = await TalliesIn(db, id, period, zone).SumAsync(t => (long)t.Count, cancellationToken);
-            var visitors = VisitorCalculator.Visitors(await ReadingsAsync(db, id, period, zone, cancellationToken));
-            var served = await db.Tickets.CountAsync(t => t.OfficeId == id && t.TakenAt >= start && t.TakenAt < end && t.Status == TicketStatus.Done, cancellationToken);
+            var officeQuestions = questions.GetValueOrDefault(id);
+            var officeVisitors = visitors.GetValueOrDefault(id);
             rows.Add(new OfficeComparisonRow(
-                id, office.Name, questions, visitors, served,
-                visitors == 0 ? null : Math.Round(questions * 100m / visitors, 1, MidpointRounding.AwayFromZero)));
+                id, office.Name, officeQuestions, officeVisitors, served.GetValueOrDefault(id),
+                officeVisitors == 0 ? null : Math.Round(officeQuestions * 100m / officeVisitors, 1, MidpointRounding.AwayFromZero)));
         }
 
         return rows;
     }
 
     /// <summary>
-    /// The office's tallies that lie wholly in the period: instants and days by their time; month and year totals
-    /// (imports) only when the whole month or year is inside it, so a year's total never lands in its January.
+    /// The summary rows of tallies that lie wholly in the period: instants and days by their office-local day; month
+    /// and year totals (imports) only when the whole month or year is inside it, so a year's total never lands in its
+    /// January.
     /// </summary>
-    internal static IQueryable<QuestionTally> TalliesIn(PortalDbContext db, int officeId, StatisticsPeriod period, TimeZoneInfo zone)
+    internal static IQueryable<QuestionTallyDay> TallyDaysIn(IQueryable<QuestionTallyDay> days, StatisticsPeriod period)
     {
-        var (start, end) = period.Bounds(zone);
-        var dayAfter = period.To.AddDays(1);
-        var monthLimit = ServiceDayCalculator.ToInstant(new DateOnly(dayAfter.Year, dayAfter.Month, 1), TimeOnly.MinValue, zone);
-        var yearLimit = ServiceDayCalculator.ToInstant(new DateOnly(dayAfter.Year, 1, 1), TimeOnly.MinValue, zone);
-        return db.QuestionTallies.AsNoTracking().Where(t => t.OfficeId == officeId && t.RecordedAt >= start && t.RecordedAt < end
-            && (t.Granularity == TallyGranularity.Instant || t.Granularity == TallyGranularity.Day
-                || (t.Granularity == TallyGranularity.Month && t.RecordedAt < monthLimit)
-                || (t.Granularity == TallyGranularity.Year && t.RecordedAt < yearLimit)));
+        var from = period.From;
+        var to = period.To;
+        var dayAfter = to.AddDays(1);
+        var monthLimit = new DateOnly(dayAfter.Year, dayAfter.Month, 1);
+        var yearLimit = new DateOnly(dayAfter.Year, 1, 1);
+        return days.Where(d => d.Day >= from && d.Day <= to
+            && (d.Granularity == TallyGranularity.Instant || d.Granularity == TallyGranularity.Day
+                || (d.Granularity == TallyGranularity.Month && d.Day < monthLimit)
+                || (d.Granularity == TallyGranularity.Year && d.Day < yearLimit)));
     }
 
-    private static async Task<Dictionary<int, long>> QuestionCountsAsync(PortalDbContext db, int officeId, StatisticsPeriod period, TimeZoneInfo zone, CancellationToken cancellationToken) =>
-        await TalliesIn(db, officeId, period, zone)
-            .GroupBy(t => t.QuestionCategoryId)
-            .Select(g => new { CategoryId = g.Key, Count = g.Sum(t => (long)t.Count) })
+    private static async Task<Dictionary<int, long>> QuestionCountsAsync(PortalDbContext db, int officeId, StatisticsPeriod period, CancellationToken cancellationToken) =>
+        await TallyDaysIn(db.QuestionTallyDays.AsNoTracking().Where(d => d.OfficeId == officeId), period)
+            .GroupBy(d => d.QuestionCategoryId)
+            .Select(g => new { CategoryId = g.Key, Count = g.Sum(d => d.Count) })
             .ToDictionaryAsync(g => g.CategoryId, g => g.Count, cancellationToken);
 
     /// <summary>Readings that start in the period; an imported month or year figure also has to end in it.</summary>
@@ -370,7 +402,7 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
         var visitors = new List<long?>();
         foreach (var earlier in periods)
         {
-            var earlierCounts = await QuestionCountsAsync(db, office.Id, earlier, zone, cancellationToken);
+            var earlierCounts = await QuestionCountsAsync(db, office.Id, earlier, cancellationToken);
             counts.Add(earlierCounts.Count == 0 ? null : earlierCounts);
             var readings = await ReadingsAsync(db, office.Id, earlier, zone, cancellationToken);
             visitors.Add(readings.Count == 0 ? null : VisitorCalculator.Visitors(readings));

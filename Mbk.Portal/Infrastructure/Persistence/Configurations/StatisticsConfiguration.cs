@@ -10,7 +10,9 @@ internal sealed class QuestionTallyConfiguration : IEntityTypeConfiguration<Ques
 {
     public void Configure(EntityTypeBuilder<QuestionTally> builder)
     {
-        builder.ToTable("QuestionTallies");
+        // The summary triggers (QuestionTallyDays, QuestionTallyHours) are AFTER triggers, which SQLite's RETURNING
+        // clause does not allow: EF reads the new key the older way on this table.
+        builder.ToTable("QuestionTallies", table => table.UseSqlReturningClause(false));
         builder.Ignore(t => t.PendingEvents);
         builder.Property(t => t.Channel).HasConversion<string>().HasMaxLength(16);
         builder.Property(t => t.Source).HasConversion<string>().HasMaxLength(16);
@@ -25,6 +27,34 @@ internal sealed class QuestionTallyConfiguration : IEntityTypeConfiguration<Ques
         // year view's SUM(Count) … GROUP BY category and the per-hour sums read the index alone, never the table.
         builder.HasIndex(t => new { t.OfficeId, t.RecordedAt, t.Granularity, t.QuestionCategoryId, t.Count, t.TicketId })
             .HasDatabaseName("IX_QuestionTallies_OfficeId_RecordedAt_Covering");
+    }
+}
+
+/// <summary>Derived tables: the copy to PostgreSQL skips them (the target's triggers fill them from the tallies).</summary>
+internal static class DerivedTables
+{
+    public const string Annotation = "Mbk:DerivedByTriggers";
+}
+
+internal sealed class QuestionTallyDayConfiguration : IEntityTypeConfiguration<Persistence.QuestionTallyDay>
+{
+    public void Configure(EntityTypeBuilder<Persistence.QuestionTallyDay> builder)
+    {
+        builder.ToTable("QuestionTallyDays");
+        builder.HasKey(d => new { d.OfficeId, d.Day, d.Granularity, d.QuestionCategoryId });
+        builder.Property(d => d.Granularity).HasConversion<string>().HasMaxLength(16);
+        builder.HasAnnotation(DerivedTables.Annotation, true);
+    }
+}
+
+internal sealed class QuestionTallyHourConfiguration : IEntityTypeConfiguration<Persistence.QuestionTallyHour>
+{
+    public void Configure(EntityTypeBuilder<Persistence.QuestionTallyHour> builder)
+    {
+        builder.ToTable("QuestionTallyHours");
+        builder.HasKey(h => new { h.OfficeId, h.Hour, h.Granularity });
+        builder.Property(h => h.Granularity).HasConversion<string>().HasMaxLength(16);
+        builder.HasAnnotation(DerivedTables.Annotation, true);
     }
 }
 

@@ -1412,6 +1412,8 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("IX_QuestionTallies_OfficeId_RecordedAt_Covering");
 
                     b.ToTable("QuestionTallies", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Mbk.Domain.Statistics.Referral", b =>
@@ -1665,6 +1667,56 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations
                     b.HasKey("ServiceLineId", "ServiceDay");
 
                     b.ToTable("TicketNumberCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Mbk.Portal.Infrastructure.Persistence.QuestionTallyDay", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Granularity")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionCategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfficeId", "Day", "Granularity", "QuestionCategoryId");
+
+                    b.ToTable("QuestionTallyDays", (string)null);
+
+                    b.HasAnnotation("Mbk:DerivedByTriggers", true);
+                });
+
+            modelBuilder.Entity("Mbk.Portal.Infrastructure.Persistence.QuestionTallyHour", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Granularity")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Unlinked")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfficeId", "Hour", "Granularity");
+
+                    b.ToTable("QuestionTallyHours", (string)null);
+
+                    b.HasAnnotation("Mbk:DerivedByTriggers", true);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

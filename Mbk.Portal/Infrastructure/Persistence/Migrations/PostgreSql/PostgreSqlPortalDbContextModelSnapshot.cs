@@ -1471,6 +1471,8 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("IX_QuestionTallies_OfficeId_RecordedAt_Covering");
 
                     b.ToTable("QuestionTallies", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Mbk.Domain.Statistics.Referral", b =>
@@ -1734,6 +1736,56 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasKey("ServiceLineId", "ServiceDay");
 
                     b.ToTable("TicketNumberCounters", (string)null);
+                });
+
+            modelBuilder.Entity("Mbk.Portal.Infrastructure.Persistence.QuestionTallyDay", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Granularity")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("QuestionCategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OfficeId", "Day", "Granularity", "QuestionCategoryId");
+
+                    b.ToTable("QuestionTallyDays", (string)null);
+
+                    b.HasAnnotation("Mbk:DerivedByTriggers", true);
+                });
+
+            modelBuilder.Entity("Mbk.Portal.Infrastructure.Persistence.QuestionTallyHour", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Granularity")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Unlinked")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OfficeId", "Hour", "Granularity");
+
+                    b.ToTable("QuestionTallyHours", (string)null);
+
+                    b.HasAnnotation("Mbk:DerivedByTriggers", true);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
