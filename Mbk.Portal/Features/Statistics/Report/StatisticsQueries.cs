@@ -349,18 +349,14 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
             .GroupBy(t => new { t.Status, Transfer = t.TransferredFromTicketId != null })
             .Select(g => new { g.Key.Status, g.Key.Transfer, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var waits = await tickets
-            .Where(t => t.CalledAt != null && t.TransferredFromTicketId == null && !t.IsWalkIn)
-            .Select(t => new { t.TakenAt, t.CalledAt })
-            .ToListAsync(cancellationToken);
-        var minutes = waits.Select(w => (w.CalledAt!.Value - w.TakenAt).TotalMinutes).ToList();
+        var waits = await TicketWaits.SummaryAsync(db, officeId, start, end, cancellationToken);
         return new QueueFigures(
             byStatus.Where(s => !s.Transfer).Sum(s => s.Count),
             byStatus.Where(s => s.Status == TicketStatus.Done).Sum(s => s.Count),
             byStatus.Where(s => s.Status == TicketStatus.NoShow).Sum(s => s.Count),
             byStatus.Where(s => s.Status == TicketStatus.NotServed).Sum(s => s.Count),
-            minutes.Count == 0 ? null : minutes.Average(),
-            minutes.Count == 0 ? null : minutes.Max(),
+            waits.Count == 0 ? null : waits.AverageMinutes,
+            waits.Count == 0 ? null : waits.MaxMinutes,
             byStatus.Where(s => s.Status == TicketStatus.VisitorCancelled).Sum(s => s.Count));
     }
 
