@@ -11,6 +11,7 @@ using Mbk.Portal.Features.Reports;
 using Mbk.Portal.Features.Statistics;
 using Mbk.Portal.Infrastructure.Configuration;
 using Mbk.Portal.Infrastructure.Live;
+using Mbk.Portal.Infrastructure.Localization;
 using Mbk.Portal.Infrastructure.Persistence;
 using Mbk.Portal.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
@@ -50,6 +51,8 @@ public static class PortalSetup
         services.AddHttpContextAccessor();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        // The visitor screens' texts (kiosk, display, mobile ticket) in .resx files under Resources/.
+        services.AddPortalLocalization();
         services.AddSignalR();
         services.AddSettingsValidation();
         services.AddProblemDetails();
