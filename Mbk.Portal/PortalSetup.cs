@@ -11,6 +11,7 @@ using Mbk.Portal.Features.Reports;
 using Mbk.Portal.Features.Statistics;
 using Mbk.Portal.Infrastructure.Configuration;
 using Mbk.Portal.Infrastructure.Live;
+using Mbk.Portal.Infrastructure.Localization;
 using Mbk.Portal.Infrastructure.Persistence;
 using Mbk.Portal.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
@@ -28,6 +29,12 @@ namespace Mbk.Portal;
 public static class PortalSetup
 {
     public static readonly CultureInfo Swedish = CultureInfo.GetCultureInfo("sv-SE");
+
+    /// <summary>
+    /// The circuits' keep-alive interval (SignalR's default is 15 s). The kiosk, display and mobile ticket close their
+    /// connection after 4 s without a message (js/blazor-start.js): the ping must come well within that.
+    /// </summary>
+    public static readonly TimeSpan UnattendedKeepAlive = TimeSpan.FromSeconds(1.5);
 
     public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
     {
@@ -48,8 +55,13 @@ public static class PortalSetup
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            // A ping at least every 1.5 s on every circuit, so the unattended pages (js/blazor-start.js) can treat 4 s
+            // of silence as a lost connection and show "out of order" within 5 s, also on a silent network drop.
+            .AddHubOptions(options => options.KeepAliveInterval = UnattendedKeepAlive);
         services.AddMudServices();
+        // The visitor screens' texts (kiosk, display, mobile ticket) in .resx files under Resources/.
+        services.AddPortalLocalization();
         services.AddSignalR();
         services.AddSettingsValidation();
         services.AddProblemDetails();

@@ -37,6 +37,21 @@ public static class PluralRules
             _ => n == 1 ? PluralCategory.One : PluralCategory.Other,
         };
     }
+
+    private static readonly PluralCategory[] ArabicCategories =
+        [PluralCategory.Zero, PluralCategory.One, PluralCategory.Two, PluralCategory.Few, PluralCategory.Many, PluralCategory.Other];
+
+    private static readonly PluralCategory[] OneAndOther = [PluralCategory.One, PluralCategory.Other];
+
+    /// <summary>
+    /// The categories <see cref="Category"/> can give for <paramref name="language"/>: the plural forms a translation
+    /// into that language must provide (Arabic all six, the others One and Other).
+    /// </summary>
+    public static IReadOnlyList<PluralCategory> Categories(string language)
+    {
+        ArgumentNullException.ThrowIfNull(language);
+        return language == "ar" ? ArabicCategories : OneAndOther;
+    }
 }
 
 /// <summary>

@@ -79,6 +79,60 @@ public sealed class OutOfOrderScreensTests : IClassFixture<Browser>
         await Expect(display.GetByTestId("display-waiting-A")).ToHaveTextAsync("1");
     }
 
+    [Fact]
+    public async Task ShouldShowOutOfOrderOnKioskWithinFiveSecondsWhenTheNetworkDropsSilentlyAndRecoverWhenItReturns()
+    {
+        // No process stops and no socket closes: the kiosk can only tell from the silence on its connection.
+        await using var portal = new PortalAppFactory(TestPaths.NewTempDirectory("silent-drop"));
+        var address = portal.StartKestrel(PortalAppFactory.FreePort());
+        await portal.OpenAroundTheClockAsync();
+        await using var network = new SilentNetworkProxy(address);
+        var kiosk = await OpenAsync(network.Address, $"/kiosk/{DatabaseInitializer.DemoOfficeSlug}");
+        var display = await OpenAsync(network.Address, $"/display/{DatabaseInitializer.DemoOfficeSlug}?speech=0");
+        await Expect(kiosk.GetByTestId("kiosk-offline")).ToBeHiddenAsync();
+
+        network.Drop();
+
+        // Playwright's default timeout is 5 seconds: the issue's limit.
+        await Expect(kiosk.GetByTestId("kiosk-offline")).ToBeVisibleAsync();
+        await Expect(kiosk.GetByTestId("kiosk-offline").Locator("h1")).ToHaveTextAsync("Tillfälligt ur funktion");
+        (await TapReachesOverlayAsync(kiosk.GetByTestId("kiosk-service-A"))).ShouldBeTrue("a tap on a service must land on the out-of-order screen");
+        await Expect(display.GetByTestId("display-offline")).ToBeVisibleAsync(AfterTheDisplayGrace);
+
+        network.Restore();
+
+        await Expect(kiosk.GetByTestId("kiosk-offline")).ToBeHiddenAsync(new() { Timeout = RecoveryTimeout });
+        await Expect(display.GetByTestId("display-offline")).ToBeHiddenAsync(new() { Timeout = RecoveryTimeout });
+        await Browser.WaitUntilInteractiveAsync(kiosk);
+        await kiosk.GetByTestId("kiosk-service-A").ClickAsync();
+        await Expect(kiosk.GetByTestId("kiosk-ticket-number")).ToHaveTextAsync("A001");
+        await Expect(display.GetByTestId("display-waiting-A")).ToHaveTextAsync("1");
+    }
+
+    [Fact]
+    public async Task ShouldKeepTheKioskInServiceWhenItIsIdleForLongerThanItsConnectionTimeout()
+    {
+        // The server's keep-alive pings keep an idle kiosk's connection alive: no false "out of order".
+        await using var portal = new PortalAppFactory(TestPaths.NewTempDirectory("idle-kiosk"));
+        var address = portal.StartKestrel(PortalAppFactory.FreePort());
+        await portal.OpenAroundTheClockAsync();
+        var kiosk = await OpenAsync(address, $"/kiosk/{DatabaseInitializer.DemoOfficeSlug}");
+        await kiosk.EvaluateAsync(
+            """
+            () => {
+                window.wentOffline = false;
+                new MutationObserver(() => window.wentOffline ||= document.documentElement.classList.contains("portal-offline"))
+                    .observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+            }
+            """);
+
+        await kiosk.WaitForTimeoutAsync(10_000);
+
+        (await kiosk.EvaluateAsync<bool>("() => window.wentOffline")).ShouldBeFalse("an idle kiosk must not flash 'out of order'");
+        await kiosk.GetByTestId("kiosk-service-A").ClickAsync();
+        await Expect(kiosk.GetByTestId("kiosk-ticket-number")).ToHaveTextAsync("A001");
+    }
+
     private async Task<IPage> OpenAsync(Uri address, string path)
     {
         var context = await _browser.Instance.NewContextAsync(new BrowserNewContextOptions

@@ -1,4 +1,6 @@
+using Mbk.Portal.Features.Queue;
 using Mbk.Portal.Features.Queue.Live;
+using Mbk.Portal.Infrastructure.Localization;
 using Mbk.Portal.Features.Queue.Mobile;
 using Microsoft.Extensions.Configuration;
 using Mbk.Portal.Infrastructure.Live;
@@ -22,6 +24,8 @@ public static class QueueReadModelServices
         services.AddSingleton(new OfficeSlugs(database, clock));
         // The kiosk's QR code: without Queue:PublicBaseUrl it points at the address the kiosk itself uses.
         services.TryAddSingleton(new MobileTicketLinks(new ConfigurationBuilder().Build()));
+        services.AddPortalLocalization();
+        services.AddVisitorTexts();
         return services;
     }
 }

@@ -147,7 +147,7 @@ public sealed class KioskPageTests : MudBunitContext
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=kiosk-closed]").TextContent.ShouldContain("Kontoret är stängt"));
         cut.Find("[data-testid=kiosk-next-opening]").TextContent
-            .ShouldBe($"Vi öppnar {KioskTexts.Swedish.Weekday(openDay)} kl. 09:00");
+            .ShouldBe($"Vi öppnar {VisitorTexts.Kiosk.Swedish.Weekday(openDay)} kl. 09:00");
         cut.FindAll("[data-testid^=kiosk-service-]").ShouldBeEmpty();
         if (Mbk.Domain.Almanac.SwedishHolidays.On(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, zone).DateTime)) is null)
         {
@@ -184,7 +184,7 @@ public sealed class KioskPageTests : MudBunitContext
 
         cut.Find("[data-testid=kiosk]").GetAttribute("dir").ShouldBe("rtl");
         cut.Find("[data-testid=kiosk]").GetAttribute("lang").ShouldBe("ar");
-        cut.Find("[data-testid=kiosk-service-A]").TextContent.ShouldContain(KioskTexts.Arabic.ServiceName("Samhällsvägledning"));
+        cut.Find("[data-testid=kiosk-service-A]").TextContent.ShouldContain(VisitorTexts.Kiosk.For("ar").ServiceName("Samhällsvägledning"));
     }
 
     [Fact]

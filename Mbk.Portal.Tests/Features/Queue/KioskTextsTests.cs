@@ -1,23 +1,26 @@
 using Mbk.Portal.Features.Queue.Kiosk;
+using Mbk.Portal.Tests.TestSupport;
 
 namespace Mbk.Portal.Tests.Features.Queue;
 
 public sealed class KioskTextsTests
 {
+    private static KioskTexts Texts => VisitorTexts.Kiosk;
+
     public static TheoryData<string> LanguageCodes() => ["sv", "en", "ar", "so", "ti", "fa"];
 
     [Fact]
     public void ShouldOfferTheSixLanguagesWithSwedishFirst()
     {
-        KioskTexts.Languages.Select(l => l.Code).ShouldBe(["sv", "en", "ar", "so", "ti", "fa"]);
-        KioskTexts.Languages.Select(l => l.LanguageName).ShouldBe(["Svenska", "English", "العربية", "Soomaali", "ትግርኛ", "فارسی"]);
+        Texts.Languages.Select(l => l.Code).ShouldBe(["sv", "en", "ar", "so", "ti", "fa"]);
+        Texts.Languages.Select(l => l.LanguageName).ShouldBe(["Svenska", "English", "العربية", "Soomaali", "ትግርኛ", "فارسی"]);
     }
 
     [Theory]
     [MemberData(nameof(LanguageCodes))]
     public void ShouldHaveEveryStringWhenLanguageIsChosen(string code)
     {
-        var texts = KioskTexts.For(code);
+        var texts = Texts.For(code);
 
         texts.Code.ShouldBe(code);
         foreach (var property in typeof(KioskStrings).GetProperties().Where(p => p.PropertyType == typeof(string)))
@@ -36,7 +39,7 @@ public sealed class KioskTextsTests
     [MemberData(nameof(LanguageCodes))]
     public void ShouldFillEveryPlaceholderWhenFormatting(string code)
     {
-        var texts = KioskTexts.For(code);
+        var texts = Texts.For(code);
 
         texts.Ahead(3).ShouldContain("3");
         texts.Waiting(4).ShouldContain("4");
@@ -62,30 +65,30 @@ public sealed class KioskTextsTests
     [InlineData("fa", true)]
     public void ShouldFlagRightToLeftLanguages(string code, bool isRtl)
     {
-        KioskTexts.For(code).IsRtl.ShouldBe(isRtl);
+        Texts.For(code).IsRtl.ShouldBe(isRtl);
     }
 
     [Fact]
     public void ShouldUseSwedishWhenLanguageIsUnknown()
     {
-        KioskTexts.For("xx").ShouldBeSameAs(KioskTexts.Swedish);
-        KioskTexts.For(null).ShouldBeSameAs(KioskTexts.Swedish);
+        Texts.For("xx").ShouldBeSameAs(Texts.Swedish);
+        Texts.For(null).ShouldBeSameAs(Texts.Swedish);
     }
 
     [Fact]
     public void ShouldUseTheBriefsSwedishTexts()
     {
-        var sv = KioskTexts.Swedish;
+        var sv = Texts.Swedish;
 
         sv.Ahead(2).ShouldBe("2 före dig");
         sv.Waiting(5).ShouldBe("5 väntar");
         sv.Estimate(20).ShouldBe("Beräknad väntetid cirka 20 minuter");
         sv.Estimate(1).ShouldBe("Beräknad väntetid cirka 1 minut");
-        KioskTexts.English.Estimate(1).ShouldBe("Estimated waiting time about 1 minute");
-        KioskTexts.English.Estimate(2).ShouldBe("Estimated waiting time about 2 minutes");
-        KioskTexts.For("ar").Estimate(2).ShouldBe("وقت الانتظار المتوقع حوالي دقيقتين");
-        KioskTexts.For("ar").Estimate(5).ShouldBe("وقت الانتظار المتوقع حوالي 5 دقائق");
-        KioskTexts.For("ar").Estimate(15).ShouldBe("وقت الانتظار المتوقع حوالي 15 دقيقة");
+        Texts.English.Estimate(1).ShouldBe("Estimated waiting time about 1 minute");
+        Texts.English.Estimate(2).ShouldBe("Estimated waiting time about 2 minutes");
+        Texts.For("ar").Estimate(2).ShouldBe("وقت الانتظار المتوقع حوالي دقيقتين");
+        Texts.For("ar").Estimate(5).ShouldBe("وقت الانتظار المتوقع حوالي 5 دقائق");
+        Texts.For("ar").Estimate(15).ShouldBe("وقت الانتظار المتوقع حوالي 15 دقيقة");
         sv.Opens(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(1))).ShouldBe("Vi öppnar måndag kl. 09:00");
         sv.RateLimited.ShouldBe("För många nummerlappar på kort tid. Vänta en stund och försök igen, eller fråga i informationsdisken.");
     }
@@ -93,14 +96,14 @@ public sealed class KioskTextsTests
     [Fact]
     public void ShouldTranslateStandardServiceNamesAndKeepOthersInSwedish()
     {
-        KioskTexts.English.ServiceName("Konsumentvägledning").ShouldBe("Consumer advice");
-        KioskTexts.English.ServiceName("Skatteverket på plats").ShouldBe("Skatteverket på plats");
-        KioskTexts.Swedish.ServiceName("IT-guide/datorhjälp").ShouldBe("IT-guide/datorhjälp");
+        Texts.English.ServiceName("Konsumentvägledning").ShouldBe("Consumer advice");
+        Texts.English.ServiceName("Skatteverket på plats").ShouldBe("Skatteverket på plats");
+        Texts.Swedish.ServiceName("IT-guide/datorhjälp").ShouldBe("IT-guide/datorhjälp");
     }
 
     [Fact]
     public void ShouldAnnounceNumberAndPlaceInLowerCase()
     {
-        KioskTexts.Display.Announcement("A23", "Bord 2").ShouldBe("Nummer A23, bord 2");
+        VisitorTexts.Display.Announcement("A23", "Bord 2").ShouldBe("Nummer A23, bord 2");
     }
 }

@@ -5,7 +5,8 @@
 // only a small badge, because nobody is there to press a button.
 // While the connection is lost, <html> carries the class portal-offline at once (the kiosk shows "Tillfälligt ur
 // funktion" over everything) and portal-offline-long after 10 seconds (the display shows its banner and greys its
-// figures); both go when the connection is back or the page reloads.
+// figures); both go when the connection is back or the page reloads. On these pages the connection is given up after
+// 4 seconds without a message from the server (js/blazor-start.js), so a silent network drop counts as lost too.
 // Every page: once reconnecting has failed, or the server has rejected the circuit (it restarted), the script polls
 // /healthz every few seconds and, as soon as the server answers 200, gets the page going again: unattended pages
 // reload at once; staff pages first try to reconnect to their circuit (which keeps unsaved input when the circuit

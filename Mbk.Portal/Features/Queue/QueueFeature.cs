@@ -1,6 +1,10 @@
 using System.Threading.RateLimiting;
 using Mbk.Domain.Queue;
+using Mbk.Portal.Features.Queue.Display;
+using Mbk.Portal.Features.Queue.Kiosk;
 using Mbk.Portal.Features.Queue.Live;
+using Mbk.Portal.Features.Queue.Mobile;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Mbk.Portal.Features.Queue;
 
@@ -54,6 +58,19 @@ public static class QueueFeature
         services.AddSingleton<MobileTicketReadModel>();
         services.AddSingleton<OfficeSlugs>();
         services.AddSingleton<Mobile.MobileTicketLinks>();
+        services.AddVisitorTexts();
+        return services;
+    }
+
+    /// <summary>
+    /// The kiosk's, mobile ticket's and display's texts, read once from their .resx files (needs
+    /// <c>AddPortalLocalization</c>).
+    /// </summary>
+    public static IServiceCollection AddVisitorTexts(this IServiceCollection services)
+    {
+        services.TryAddSingleton<KioskTexts>();
+        services.TryAddSingleton<MobileTicketTexts>();
+        services.TryAddSingleton<DisplayTexts>();
         return services;
     }
 }

@@ -3,10 +3,10 @@ using Mbk.Domain.Common;
 using Mbk.Domain.Queue;
 using Mbk.Portal.Components;
 using Mbk.Portal.Features.Almanac.PartnerVisits;
+using Mbk.Portal.Features.Queue.Kiosk;
 using Mbk.Portal.Features.Queue.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
-using T = Mbk.Portal.Features.Queue.Kiosk.KioskTexts.Display;
 
 namespace Mbk.Portal.Features.Queue.Display;
 
@@ -22,8 +22,6 @@ public sealed partial class DisplayPage
     internal static readonly TimeSpan JsTimeout = TimeSpan.FromSeconds(3);
 
     private const int Colors = 6;
-    private const string VisitsLabelSv = "Partnerbesök i dag";
-
     private readonly CancellationTokenSource _lifetime = new();
     private IReadOnlyList<TodaysPartnerVisit> _visits = [];
     private DisplayView? _view;
@@ -37,6 +35,13 @@ public sealed partial class DisplayPage
 
     [Inject]
     private DisplayReadModel Board { get; set; } = default!;
+
+    [Inject]
+    private DisplayTexts Texts { get; set; } = default!;
+
+    /// <summary>For the English names of the standard services.</summary>
+    [Inject]
+    private KioskTexts KioskTexts { get; set; } = default!;
 
     [Inject]
     private OfficeSlugs Slugs { get; set; } = default!;
@@ -167,7 +172,7 @@ public sealed partial class DisplayPage
         if (SpeechOn)
         {
             var place = PlaceOf(called);
-            text = place is null ? $"Nummer {called.DisplayNumber}" : T.Announcement(called.DisplayNumber, place);
+            text = Texts.Announcement(called.DisplayNumber, place);
         }
 
         _ = AnnounceAsync(module, text, called.DisplayNumber);
@@ -257,9 +262,13 @@ public sealed partial class DisplayPage
     private static int ColorIndex(char prefix) => (char.ToUpperInvariant(prefix) - 'A') % Colors;
 
     /// <summary>"Idag 13–16: Skatteverket" (minutes only when not on the hour; no times for an all-day visit).</summary>
-    internal static string VisitTextSv(TodaysPartnerVisit visit) => $"Idag{Hours(visit)}: {visit.Title}";
+    private string VisitTextSv(TodaysPartnerVisit visit) => $"{Sv.PartnerVisitToday(Hours(visit))}: {visit.Title}";
 
-    internal static string VisitTextEn(TodaysPartnerVisit visit) => $"/ Today{Hours(visit)}";
+    private string VisitTextEn(TodaysPartnerVisit visit) => $"/ {En.PartnerVisitToday(Hours(visit))}";
+
+    private DisplayStrings Sv => Texts.Swedish;
+
+    private DisplayStrings En => Texts.English;
 
     private static string Hours(TodaysPartnerVisit visit) =>
         visit.StartTime is { } start && visit.EndTime is { } end ? $" {TimeText(start)}–{TimeText(end)}" : string.Empty;

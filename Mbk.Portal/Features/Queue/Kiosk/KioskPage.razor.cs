@@ -19,6 +19,9 @@ public sealed partial class KioskPage
     private KioskReadModel Board { get; set; } = default!;
 
     [Inject]
+    private KioskTexts Texts { get; set; } = default!;
+
+    [Inject]
     private OfficeSlugs Slugs { get; set; } = default!;
 
     [Inject]
@@ -39,6 +42,9 @@ public sealed partial class KioskPage
     [Inject]
     private ILogger<KioskPage> Logger { get; set; } = default!;
 
+    /// <summary>The texts in the language on the screen now.</summary>
+    private KioskStrings _t => Texts.For(_language);
+
     /// <summary>How long a ticket or a message stays before the kiosk returns to the start screen.</summary>
     internal static readonly TimeSpan ReturnAfter = TimeSpan.FromSeconds(20);
 
@@ -48,7 +54,7 @@ public sealed partial class KioskPage
     private const int Colors = 6;
 
     private readonly CancellationTokenSource _lifetime = new();
-    private KioskStrings _t = KioskTexts.Swedish;
+    private string _language = KioskTexts.DefaultLanguage;
     private KioskView? _view;
     private bool _notFound;
     private bool _loadFailed;
@@ -270,7 +276,7 @@ public sealed partial class KioskPage
 
     private void ChooseLanguage(string code)
     {
-        _t = KioskTexts.For(code);
+        _language = code;
         if (_receipt is not null)
         {
             // The phone opens in the language now on the screen.
@@ -293,7 +299,7 @@ public sealed partial class KioskPage
         _receipt = null;
         _mobile = null;
         _retryService = null;
-        _t = KioskTexts.Swedish;
+        _language = KioskTexts.DefaultLanguage;
         _screen = KioskScreen.Start;
         _nextOpening = null;
         if (_view is { IsOpen: false })

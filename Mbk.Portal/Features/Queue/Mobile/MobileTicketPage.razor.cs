@@ -33,8 +33,14 @@ public sealed partial class MobileTicketPage : IAsyncDisposable
     [Inject]
     private ILogger<MobileTicketPage> Logger { get; set; } = default!;
 
+    [Inject]
+    private MobileTicketTexts Texts { get; set; } = default!;
+
+    /// <summary>The texts in the language on the screen now.</summary>
+    private MobileTicketStrings _t => Texts.For(_language);
+
     private readonly CancellationTokenSource _lifetime = new();
-    private MobileTicketStrings _t = MobileTicketTexts.Swedish;
+    private string? _language;
     private MobileTicketState? _state;
     private string _officeName = string.Empty;
     private string _hash = string.Empty;
@@ -71,7 +77,7 @@ public sealed partial class MobileTicketPage : IAsyncDisposable
 
     protected override void OnInitialized()
     {
-        _t = MobileTicketTexts.For(Language);
+        _language = Language;
     }
 
     protected override async Task OnParametersSetAsync()
@@ -141,7 +147,7 @@ public sealed partial class MobileTicketPage : IAsyncDisposable
         }
     }
 
-    private void ChooseLanguage(string code) => _t = MobileTicketTexts.For(code);
+    private void ChooseLanguage(string code) => _language = code;
 
     private async Task GiveUpAsync()
     {
