@@ -90,5 +90,8 @@ public sealed class StatisticsPageTests : MudBunitContext
         var rows = cut.FindAll("[data-testid=stats-compare-row]");
         rows[0].TextContent.ShouldContain("1");
         rows[1].TextContent.ShouldContain("2");
+        // Neither office has a door reading or a ticket in the period: "uppgift saknas", not 0.
+        rows[0].QuerySelectorAll("td")[2].TextContent.ShouldBe(StatisticsFormat.MissingCell);
+        rows[1].QuerySelectorAll("td")[3].TextContent.ShouldBe(StatisticsFormat.MissingCell);
     }
 }

@@ -290,7 +290,21 @@ public sealed class StatisticsQueriesTests : IAsyncLifetime
 
         rows.Count.ShouldBe(2);
         rows[0].ShouldBe(new OfficeComparisonRow(_office.Office.Id, _office.Office.Name, 30, 90, 1, 33.3m));
-        rows[1].ShouldBe(new OfficeComparisonRow(other.Office.Id, other.Office.Name, 8, 0, 0, null));
+        // No door reading and no ticket at the other office: no data, not 0.
+        rows[1].ShouldBe(new OfficeComparisonRow(other.Office.Id, other.Office.Name, 8, null, null, null));
+    }
+
+    [Fact]
+    public async Task ShouldCompareOfficesWithZeroServedWhenTicketsWereTakenAndNoDataWhereNothingWasRecorded()
+    {
+        var other = await QueueTestOffice.CreateAsync(_database);
+        await StatisticsSeed.AddAsync(_database,
+            StatisticsSeed.Ticket(_office, 1, StatisticsSeed.Local(2026, 3, 4, 10), StatisticsSeed.Local(2026, 3, 4, 10, 5), TicketStatus.NoShow));
+
+        var rows = await _queries.CompareOfficesAsync([_office.Office.Id, other.Office.Id], StatisticsPeriod.Month(2026, 3));
+
+        rows[0].ShouldBe(new OfficeComparisonRow(_office.Office.Id, _office.Office.Name, null, null, 0, null));
+        rows[1].ShouldBe(new OfficeComparisonRow(other.Office.Id, other.Office.Name, null, null, null, null));
     }
 
     [Fact]

@@ -177,7 +177,7 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
     /// <summary>
     /// Totals per office for a manager with several offices, in the order given. One query per figure for all offices
     /// (per time zone for the instants), not one per office: questions from the day summary, served tickets from the
-    /// (OfficeId, Status, TakenAt) index, readings as rows.
+    /// (OfficeId, Status, TakenAt) index, readings as rows. A figure the office has no data for is null, not 0.
     /// </summary>
     public async Task<IReadOnlyList<OfficeComparisonRow>> CompareOfficesAsync(IReadOnlyList<int> officeIds, StatisticsPeriod period, CancellationToken cancellationToken = default)
     {
@@ -190,7 +190,7 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
             .GroupBy(d => d.OfficeId)
             .Select(g => new { OfficeId = g.Key, Count = g.Sum(d => d.Count) })
             .ToDictionaryAsync(g => g.OfficeId, g => g.Count, cancellationToken);
-        var served = new Dictionary<int, int>();
+        var served = new Dictionary<int, int?>();
         var visitors = new Dictionary<int, int>();
         foreach (var zoneGroup in offices.Values.GroupBy(o => o.TimeZoneId, StringComparer.Ordinal))
         {
@@ -203,6 +203,13 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
                 .ToListAsync(cancellationToken))
             {
                 served[row.OfficeId] = row.Count;
+            }
+
+            // No ticket served: 0 if the office took tickets in the period, no data if it took none.
+            foreach (var id in zoneIds.Where(id => !served.ContainsKey(id)))
+            {
+                var tookTickets = await db.Tickets.AnyAsync(t => t.OfficeId == id && t.TakenAt >= start && t.TakenAt < end, cancellationToken);
+                served[id] = tookTickets ? 0 : null;
             }
 
             var readings = await db.DoorCounterReadings.AsNoTracking()
@@ -223,11 +230,11 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
                 continue;
             }
 
-            var officeQuestions = questions.GetValueOrDefault(id);
-            var officeVisitors = visitors.GetValueOrDefault(id);
+            long? officeQuestions = questions.TryGetValue(id, out var q) ? q : null;
+            int? officeVisitors = visitors.TryGetValue(id, out var v) ? v : null;
             rows.Add(new OfficeComparisonRow(
                 id, office.Name, officeQuestions, officeVisitors, served.GetValueOrDefault(id),
-                officeVisitors == 0 ? null : Math.Round(officeQuestions * 100m / officeVisitors, 1, MidpointRounding.AwayFromZero)));
+                officeQuestions is { } qs && officeVisitors is > 0 and { } vs ? Math.Round(qs * 100m / vs, 1, MidpointRounding.AwayFromZero) : null));
         }
 
         return rows;

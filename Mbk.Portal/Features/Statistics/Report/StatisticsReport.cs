@@ -166,5 +166,8 @@ public sealed record StatisticsReport(
 /// <summary>One point of the trend line: a period's label and its figures (null: no data for that period, not 0).</summary>
 public sealed record TrendPoint(string Label, long? Questions, long? Visitors);
 
-/// <summary>One office's totals when a manager compares her offices.</summary>
-public sealed record OfficeComparisonRow(int OfficeId, string OfficeName, long Questions, int Visitors, int ServedTickets, decimal? QuestionsPer100Visitors);
+/// <summary>
+/// One office's totals when a manager compares her offices. A figure is null when the office has no data for it in the period (no tally,
+/// no door-counter reading, no ticket taken): missing is not zero.
+/// </summary>
+public sealed record OfficeComparisonRow(int OfficeId, string OfficeName, long? Questions, int? Visitors, int? ServedTickets, decimal? QuestionsPer100Visitors);
