@@ -87,4 +87,32 @@ public sealed class QueueLiveTests : IClassFixture<Browser>, IAsyncLifetime
         ticket.Status.ShouldBe(TicketStatus.Done);
         (await check.QuestionTallies.SingleAsync(t => t.TicketId == ticket.Id)).QuestionCategoryId.ShouldBe(categoryId);
     }
+
+    [Fact]
+    public async Task ShouldAnnounceACallOnTheDisplayFromTheRenderedCallWithoutASoundCallFromTheServer()
+    {
+        var display = await AnonymousPageAsync($"/display/{DatabaseInitializer.DemoOfficeSlug}");
+        await Expect(display.GetByTestId("display-no-calls")).ToBeVisibleAsync();
+        // display.js dispatches each announcement it plays, and whether the sound could play.
+        await display.EvaluateAsync("() => { window.announced = []; document.addEventListener('mbk-display-announce', e => { window.announced.push(e.detail.text); window.played = e.detail.played; }); }");
+        var advisor = await _portal.StaffAsync(DemoAccounts.Advisor);
+        using var scope = _portal.Services.CreateScope();
+        var commands = scope.ServiceProvider.GetRequiredService<QueueCommands>();
+        var serviceA = (await scope.ServiceProvider.GetRequiredService<QueueQueries>().GetServicesAsync(_officeId)).Single(s => s.Prefix == 'A');
+        await commands.TakeTicketAsync(DatabaseInitializer.DemoOfficeSlug, serviceA.Id, "kiosk");
+        await commands.TakeTicketAsync(DatabaseInitializer.DemoOfficeSlug, serviceA.Id, "kiosk");
+
+        (await commands.CallNextAsync(advisor)).ShouldBe("A001");
+        await Expect(display.GetByTestId("display-current-number")).ToHaveTextAsync("A001");
+        await display.WaitForFunctionAsync("() => window.announced.length === 1");
+        await commands.MarkNoShowAsync(advisor);
+        (await commands.CallNextAsync(advisor)).ShouldBe("A002");
+
+        await Expect(display.GetByTestId("display-current-number")).ToHaveTextAsync("A002");
+        await display.WaitForFunctionAsync("() => window.announced.length === 2");
+        (await display.EvaluateAsync<string[]>("() => window.announced")).ShouldBe(["Nummer A001, bord 2", "Nummer A002, bord 2"]);
+        // The browser tells the server whether sound played; "Aktivera ljud" is offered exactly when it did not.
+        var played = await display.EvaluateAsync<bool>("() => window.played");
+        await Expect(display.GetByTestId("display-enable-sound")).ToHaveCountAsync(played ? 0 : 1);
+    }
 }

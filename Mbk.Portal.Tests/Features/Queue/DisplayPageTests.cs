@@ -48,10 +48,9 @@ public sealed class DisplayPageTests : MudBunitContext
         Services.AddSingleton(_commands);
         Services.AddQueueReadModels(_database, TimeProvider.System);
         _module = JSInterop.SetupModule("./js/display.js");
-        _module.Setup<bool>("isUnlocked").SetResult(true);
-        _module.Setup<bool>("announce", _ => !_browserNeverAnswers).SetResult(true);
-        // A display whose browser is gone: the announcement is sent and never answered.
-        _module.Setup<bool>("announce", _ => _browserNeverAnswers);
+        _module.Setup<bool>("start", _ => !_browserNeverAnswers).SetResult(true);
+        // A display whose browser is gone: the start of its sound is sent and never answered.
+        _module.Setup<bool>("start", _ => _browserNeverAnswers);
     }
 
     private IRenderedComponent<DisplayPage> RenderDisplay(string slug = "testby", string? speech = null)
@@ -87,13 +86,76 @@ public sealed class DisplayPageTests : MudBunitContext
         await _commands.TakeTicketAsync("testby", _samhall.Id, "kiosk");
         var cut = RenderDisplay();
         cut.WaitForAssertion(() => cut.Find("[data-testid=display-no-calls]"));
-        cut.WaitForAssertion(() => _module.VerifyInvoke("isUnlocked"));
+        cut.WaitForAssertion(() => _module.VerifyInvoke("start"));
 
         await CallNextAsync();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=display-current-number]").TextContent.ShouldBe("A001"));
         cut.Find("[data-testid=display-current-place]").TextContent.ShouldBe("Bord 2");
-        cut.WaitForAssertion(() => _module.VerifyInvoke("announce").Arguments[0].ShouldBe("Nummer A001, bord 2"));
+        cut.WaitForAssertion(() => Announcements(cut).ShouldBe([(1L, "Nummer A001, bord 2")]));
+        // Announced by rendering, not by a JS call per screen (display.js plays what the render adds).
+        _module.Invocations.Select(i => i.Identifier).ShouldBe(["start"]);
+    }
+
+    /// <summary>The calls rendered for display.js to announce: (sequence, text).</summary>
+    private static List<(long Sequence, string Text)> Announcements(IRenderedComponent<DisplayPage> cut) =>
+        cut.FindAll("[data-testid=display-announcements] li")
+            .Select(li => (long.Parse(li.GetAttribute("data-seq")!, System.Globalization.CultureInfo.InvariantCulture), li.GetAttribute("data-text") ?? string.Empty))
+            .ToList();
+
+    [Fact]
+    public async Task ShouldKeepTheLatestAnnouncementsInCallOrder()
+    {
+        await using (var db = _database.CreateDbContext())
+        {
+            db.Places.Add(Place.Create(_office.Id, "Bord 3", 2));
+            await db.SaveChangesAsync();
+        }
+
+        var bord3 = await PlaceIdAsync("Bord 3");
+        for (var i = 0; i < DisplayPage.AnnouncementsKept + 2; i++)
+        {
+            await _commands.TakeTicketAsync("testby", _samhall.Id, "kiosk");
+        }
+
+        var cut = RenderDisplay();
+        cut.WaitForAssertion(() => _module.VerifyInvoke("start"));
+        cut.FindAll("[data-testid=display-announcements] li").ShouldBeEmpty();
+        var first = TestDatabase.Staff(_office, StaffRoles.Advisor);
+        var second = TestDatabase.Staff(_office, StaffRoles.Advisor);
+        await _commands.SitDownAsync(first, _table.Id, [_samhall.Id]);
+        await _commands.SitDownAsync(second, bord3, [_samhall.Id]);
+
+        var numbers = new List<string>();
+        for (var i = 0; i < DisplayPage.AnnouncementsKept + 2; i++)
+        {
+            var staff = i % 2 == 0 ? first : second;
+            numbers.Add((await _commands.CallNextAsync(staff))!);
+            await _commands.MarkNoShowAsync(staff);
+        }
+
+        // The newest five, oldest first, each with its own growing sequence number.
+        cut.WaitForAssertion(() => Announcements(cut).Select(a => a.Text).ShouldBe(numbers
+            .Select((number, i) => $"Nummer {number}, bord {(i % 2 == 0 ? 2 : 3)}")
+            .TakeLast(DisplayPage.AnnouncementsKept)));
+        var sequences = Announcements(cut).Select(a => a.Sequence).ToList();
+        sequences.ShouldBe(sequences.Order().ToList());
+        sequences.Distinct().Count().ShouldBe(DisplayPage.AnnouncementsKept);
+        sequences[^1].ShouldBe(DisplayPage.AnnouncementsKept + 2);
+    }
+
+    [Fact]
+    public async Task ShouldShowTheSoundButtonWhenTheBrowserSaysSoundIsBlocked()
+    {
+        var cut = RenderDisplay();
+        cut.WaitForAssertion(() => _module.VerifyInvoke("start"));
+        cut.FindAll("[data-testid=display-enable-sound]").ShouldBeEmpty();
+
+        await cut.InvokeAsync(() => cut.Instance.OnSoundChanged(false));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=display-enable-sound]"));
+
+        await cut.InvokeAsync(() => cut.Instance.OnSoundChanged(true));
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=display-enable-sound]").ShouldBeEmpty());
     }
 
     [Fact]
@@ -101,11 +163,11 @@ public sealed class DisplayPageTests : MudBunitContext
     {
         await _commands.TakeTicketAsync("testby", _samhall.Id, "kiosk");
         var cut = RenderDisplay(speech: "0");
-        cut.WaitForAssertion(() => _module.VerifyInvoke("isUnlocked"));
+        cut.WaitForAssertion(() => _module.VerifyInvoke("start"));
 
         await CallNextAsync();
 
-        cut.WaitForAssertion(() => _module.VerifyInvoke("announce").Arguments[0].ShouldBeNull());
+        cut.WaitForAssertion(() => Announcements(cut).ShouldBe([(1L, string.Empty)]));
     }
 
     [Fact]
@@ -153,7 +215,7 @@ public sealed class DisplayPageTests : MudBunitContext
     {
         var cut = RenderDisplay();
         cut.WaitForAssertion(() => cut.Find("[data-testid=display-waiting-A]").TextContent.ShouldBe("0"));
-        cut.WaitForAssertion(() => _module.VerifyInvoke("isUnlocked"));
+        cut.WaitForAssertion(() => _module.VerifyInvoke("start"));
         // Fifty tickets written without events, then their fifty events at once: a burst the display has not seen.
         var silent = new QueueCommands(new SilentDatabase(_database.FilePath), TimeProvider.System, new TicketRateLimiter(100, TimeSpan.FromMinutes(1), TimeProvider.System));
         var receipts = new List<TicketReceipt>();
@@ -176,7 +238,7 @@ public sealed class DisplayPageTests : MudBunitContext
     }
 
     [Fact]
-    public async Task ShouldHoldNothingWhenTheBrowserNeverAnswersTheAnnouncement()
+    public async Task ShouldHoldNothingWhenTheBrowserNeverAnswers()
     {
         _browserNeverAnswers = true;
         await using (var db = _database.CreateDbContext())
@@ -189,20 +251,21 @@ public sealed class DisplayPageTests : MudBunitContext
         await _commands.TakeTicketAsync("testby", _samhall.Id, "kiosk");
         await _commands.TakeTicketAsync("testby", _samhall.Id, "kiosk");
         var cut = RenderDisplay();
-        cut.WaitForAssertion(() => _module.VerifyInvoke("isUnlocked"));
+        cut.WaitForAssertion(() => _module.VerifyInvoke("start"));
         var first = TestDatabase.Staff(_office, StaffRoles.Advisor);
         var second = TestDatabase.Staff(_office, StaffRoles.Advisor);
         await _commands.SitDownAsync(first, _table.Id, [_samhall.Id]);
         await _commands.SitDownAsync(second, bord3, [_samhall.Id]);
 
         (await _commands.CallNextAsync(first).WaitAsync(TimeSpan.FromSeconds(5))).ShouldBe("A001");
-        cut.WaitForAssertion(() => _module.VerifyInvoke("announce"));
+        cut.WaitForAssertion(() => Announcements(cut).Count.ShouldBe(1));
         (await _commands.CallNextAsync(second).WaitAsync(TimeSpan.FromSeconds(5))).ShouldBe("A002");
 
-        // The display itself keeps following while its first announcement is still unanswered.
+        // The display itself keeps following and announcing while its browser has never answered the start of sound.
         cut.WaitForAssertion(() => cut.Find("[data-testid=display-current-number]").TextContent.ShouldBe("A002"));
         cut.Find("[data-testid=display-current-place]").TextContent.ShouldBe("Bord 3");
-        cut.WaitForAssertion(() => _module.VerifyInvoke("announce", 2));
+        cut.WaitForAssertion(() => Announcements(cut).Select(a => a.Text).ShouldBe(["Nummer A001, bord 2", "Nummer A002, bord 3"]));
+        _module.Invocations.Select(i => i.Identifier).ShouldBe(["start"]);
     }
 
     private async Task<int> PlaceIdAsync(string name)

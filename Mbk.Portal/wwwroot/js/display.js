@@ -2,9 +2,17 @@
 // Browsers keep audio blocked until the page has had a user gesture (a tap, a click, a key). Every function here
 // fails quietly (a console message only) and returns false when it could not play, so a blocked or missing audio API
 // never breaks the page.
+//
+// Calls reach the page as rendered markup, not as a call from the server: the display renders the latest
+// announcements into a hidden list (<ol data-testid="display-announcements">, one <li data-seq data-text> per call)
+// and start() watches that list. So a call costs the server one render per screen and nothing more, and a browser that
+// is slow or gone holds nothing on the server. Each announcement is also dispatched on the document as the event
+// "mbk-display-announce" (detail: { seq, text, played }), for kiosk integrations and the browser tests.
 
 let audioContext = null;
 let speechPrimed = false;
+let lastSeq = 0;
+let soundReported = null;
 
 function getContext() {
     if (audioContext === null) {
@@ -67,7 +75,8 @@ export async function unlock() {
             // resume() never settles while the browser blocks audio: do not wait for it forever.
             await Promise.race([context.resume(), delay(1000)]);
         }
-        return context.state === "running";
+        soundReported = context.state === "running";
+        return soundReported;
     } catch (error) {
         console.warn("display: could not unlock audio", error);
         return false;
@@ -151,4 +160,48 @@ export function announce(text, lang) {
         console.warn("display: announcement failed", error);
         return false;
     }
+}
+
+
+function pendingAnnouncements(list) {
+    const items = [];
+    for (const item of list.querySelectorAll("li[data-seq]")) {
+        const seq = Number(item.dataset.seq);
+        if (Number.isFinite(seq) && seq > lastSeq) {
+            items.push({ seq, text: item.dataset.text || null });
+        }
+    }
+    return items.sort((a, b) => a.seq - b.seq);
+}
+
+function playPending(list, dotNet) {
+    for (const { seq, text } of pendingAnnouncements(list)) {
+        lastSeq = seq;
+        const played = announce(text, "sv-SE");
+        document.dispatchEvent(new CustomEvent("mbk-display-announce", { detail: { seq, text, played } }));
+        if (played !== soundReported && dotNet) {
+            soundReported = played;
+            // Only when sound starts or stops working: the server shows or hides "Aktivera ljud".
+            dotNet.invokeMethodAsync("OnSoundChanged", played).catch(error => console.debug("display: sound state not sent", error));
+        }
+    }
+}
+
+/**
+ * Starts announcing the calls rendered into the list (announcements already in it when the page starts are not
+ * played). Returns whether sound can play now.
+ */
+export function start(list, dotNet) {
+    try {
+        if (list) {
+            for (const { seq } of pendingAnnouncements(list)) {
+                lastSeq = Math.max(lastSeq, seq);
+            }
+            new MutationObserver(() => playPending(list, dotNet)).observe(list, { childList: true, subtree: true, attributes: true });
+        }
+    } catch (error) {
+        console.warn("display: announcements not watched", error);
+    }
+    soundReported = isUnlocked();
+    return soundReported;
 }

@@ -138,7 +138,7 @@ public sealed class PartnerVisitQueueGateTests : MudBunitContext
         Services.AddSingleton(new PartnerVisitQueueGate(_database, _clock));
         Services.AddQueueReadModels(_database, _clock);
         var module = JSInterop.SetupModule("./js/display.js");
-        module.Setup<bool>("isUnlocked").SetResult(true);
+        module.Setup<bool>("start", _ => true).SetResult(true);
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/display/{_queue.Office.Slug}");
 
         var cut = Render<DisplayPage>(p => p.Add(c => c.Office, _queue.Office.Slug));
@@ -166,7 +166,7 @@ public sealed class PartnerVisitQueueGateTests : MudBunitContext
         Services.AddSingleton(_queue.Queries);
         Services.AddSingleton(gate);
         Services.AddQueueReadModels(_database, _clock);
-        JSInterop.SetupModule("./js/display.js").Setup<bool>("isUnlocked").SetResult(true);
+        JSInterop.SetupModule("./js/display.js").Setup<bool>("start", _ => true).SetResult(true);
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/display/{_queue.Office.Slug}");
 
         var cut = Render<DisplayPage>(p => p.Add(c => c.Office, _queue.Office.Slug));

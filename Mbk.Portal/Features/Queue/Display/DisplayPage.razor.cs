@@ -13,15 +13,24 @@ namespace Mbk.Portal.Features.Queue.Display;
 /// <summary>
 /// The waiting-room display. It shows the office's shared <see cref="DisplayReadModel"/> picture (computed once per
 /// change for every display of the office) and never queries the database itself; the read model's minute tick moves
-/// the clock and the estimates. Sound is fire-and-forget with a short timeout: a display whose browser is gone or
-/// never answers holds nothing but its own circuit.
+/// the clock and the estimates. A call is announced (chime, speech) by rendering it into a hidden list that
+/// <c>display.js</c> watches, not by a JS call per screen: a call costs each screen one render batch and nothing else,
+/// and a display whose browser is gone or never answers holds nothing but its own circuit. The browser reports back
+/// only when sound starts or stops working (<see cref="OnSoundChanged"/>), which shows or hides "Aktivera ljud".
 /// </summary>
 public sealed partial class DisplayPage
 {
     /// <summary>How long a sound call may take before it is given up (the browser answers in milliseconds).</summary>
     internal static readonly TimeSpan JsTimeout = TimeSpan.FromSeconds(3);
 
+    /// <summary>How many of the latest calls stay in the rendered announcement list (a burst plays them in order).</summary>
+    internal const int AnnouncementsKept = 5;
+
     private const int Colors = 6;
+    private readonly List<DisplayAnnouncement> _announcements = [];
+    private long _announcementSequence;
+    private ElementReference _announcementList;
+    private DotNetObjectReference<DisplayPage>? _self;
     private readonly CancellationTokenSource _lifetime = new();
     private IReadOnlyList<TodaysPartnerVisit> _visits = [];
     private DisplayView? _view;
@@ -116,7 +125,8 @@ public sealed partial class DisplayPage
         {
             using var timeout = JsCallToken();
             _module = await JS.InvokeAsync<IJSObjectReference>("import", timeout.Token, "./js/display.js");
-            var unlocked = _module is not null && await _module.InvokeAsync<bool>("isUnlocked", timeout.Token);
+            _self ??= DotNetObjectReference.Create(this);
+            var unlocked = _module is not null && await _module.InvokeAsync<bool>("start", timeout.Token, _announcementList, _self);
             _soundButtonVisible = !unlocked;
             StateHasChanged();
         }
@@ -160,41 +170,30 @@ public sealed partial class DisplayPage
         _notFound = screen is null;
     }
 
-    /// <summary>Chime (and speech) for a call, started and not awaited: nothing a user waits on depends on the browser answering.</summary>
+    /// <summary>
+    /// Adds a call to the rendered announcement list (chime, and speech unless <c>?speech=0</c>); display.js plays it
+    /// when the render arrives. Nothing waits for the browser.
+    /// </summary>
     private void Announce(TicketCalled called)
     {
-        if (_module is not { } module || _disposed)
+        var text = SpeechOn ? Texts.Announcement(called.DisplayNumber, PlaceOf(called)) : string.Empty;
+        _announcements.Add(new DisplayAnnouncement(++_announcementSequence, text));
+        if (_announcements.Count > AnnouncementsKept)
         {
-            return;
+            _announcements.RemoveRange(0, _announcements.Count - AnnouncementsKept);
         }
-
-        string? text = null;
-        if (SpeechOn)
-        {
-            var place = PlaceOf(called);
-            text = Texts.Announcement(called.DisplayNumber, place);
-        }
-
-        _ = AnnounceAsync(module, text, called.DisplayNumber);
     }
 
-    private async Task AnnounceAsync(IJSObjectReference module, string? text, string number)
+    /// <summary>The browser says sound started or stopped working (autoplay blocked, or unlocked by a tap).</summary>
+    [JSInvokable]
+    public Task OnSoundChanged(bool playing) => InvokeAsync(() =>
     {
-        try
+        if (!_disposed && _soundButtonVisible == playing)
         {
-            using var timeout = JsCallToken();
-            var playing = await module.InvokeAsync<bool>("announce", timeout.Token, text, "sv-SE");
-            if (_soundButtonVisible == playing && !_disposed)
-            {
-                _soundButtonVisible = !playing;
-                StateHasChanged();
-            }
+            _soundButtonVisible = !playing;
+            StateHasChanged();
         }
-        catch (Exception ex) when (IsInteropFailure(ex))
-        {
-            LogAnnounceFailed(Logger, ex, Office, number);
-        }
-    }
+    });
 
     /// <summary>The place a call went to, from the current picture (the event carries only the place's id).</summary>
     private string? PlaceOf(TicketCalled called)
@@ -292,6 +291,8 @@ public sealed partial class DisplayPage
         var module = _module;
         _module = null;
         Dispose();
+        _self?.Dispose();
+        _self = null;
         if (module is not null)
         {
             try
@@ -311,12 +312,12 @@ public sealed partial class DisplayPage
     [LoggerMessage(Level = LogLevel.Debug, Message = "The display of {Office} could not load its sound module")]
     private static partial void LogSoundModuleFailed(ILogger logger, Exception exception, string office);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "The display of {Office} could not announce {Number}")]
-    private static partial void LogAnnounceFailed(ILogger logger, Exception exception, string office, string number);
-
     [LoggerMessage(Level = LogLevel.Debug, Message = "The display of {Office} could not unlock audio")]
     private static partial void LogUnlockFailed(ILogger logger, Exception exception, string office);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The display of {Office} could not release its sound module")]
     private static partial void LogReleaseFailed(ILogger logger, Exception exception, string office);
 }
+
+/// <summary>A call for display.js to announce; <paramref name="Text"/> is empty for the chime alone.</summary>
+internal sealed record DisplayAnnouncement(long Sequence, string Text);
