@@ -7,6 +7,7 @@
 //     [--data-directory DIR: keep the generated database there, and on a later run time it again without generating]
 // Call-next throughput: 20 places calling and finishing in parallel, on SQLite or PostgreSQL, on one or two hosts:
 //   dotnet run -c Release --project benchmarks/Mbk.Benchmarks -- --call-throughput [--places 20 --tickets-per-service 1000]
+//   [--history-days N: N days of finished visits at every place first, SQLite only]
 //     [--postgres 'Host=127.0.0.1;Port=55433;Username=mbk;Database=postgres' --instances 2]
 // Almanac month view and iCal feed over 400 recurring series:
 //   dotnet run -c Release --project benchmarks/Mbk.Benchmarks -- --almanac [--series 400 --rounds 24]
@@ -22,7 +23,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 if (args.Contains("--call-throughput"))
 {
-    await CallThroughputBenchmark.RunAsync(Option(args, "--places", 20), Option(args, "--tickets-per-service", 1000), OptionText(args, "--postgres"), Option(args, "--instances", 1));
+    await CallThroughputBenchmark.RunAsync(Option(args, "--places", 20), Option(args, "--tickets-per-service", 1000), OptionText(args, "--postgres"), Option(args, "--instances", 1), Option(args, "--history-days", 0));
     return;
 }
 

@@ -78,7 +78,7 @@ internal static class StatisticsBenchmark
             var run = Stopwatch.StartNew();
             var rowsCompared = await queries.CompareOfficesAsync(officeIds, StatisticsPeriod.Year(year), CancellationToken.None);
             comparisons.Add(run.Elapsed.TotalMilliseconds);
-            Console.WriteLine($"  office comparison {year}: {rowsCompared.Count} offices, {rowsCompared.Sum(r => r.Questions).ToString("N0", CultureInfo.InvariantCulture)} questions, {run.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms");
+            Console.WriteLine($"  office comparison {year}: {rowsCompared.Count} offices, {rowsCompared.Sum(r => r.Questions ?? 0).ToString("N0", CultureInfo.InvariantCulture)} questions, {run.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms");
         }
 
         comparisons.Sort();

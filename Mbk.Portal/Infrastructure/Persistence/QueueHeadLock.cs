@@ -32,11 +32,26 @@ public static class QueueHeadLock
 
         var services = serviceLineIds.ToArray();
         var waiting = nameof(Mbk.Domain.Queue.TicketStatus.Waiting);
+        // Two statements rather than one ORDER BY with "transferred here first": each walks an index in the queue's
+        // order and stops at the first unlocked row, where the combined order would sort the day's whole queue.
+        var transferred = await db.Database.SqlQuery<int>($"""
+            SELECT "Id" AS "Value" FROM "Tickets"
+            WHERE "TargetPlaceId" = {placeId} AND "Status" = {waiting} AND "OfficeId" = {officeId} AND "ServiceDay" = {day}
+              AND "ServiceLineId" = ANY({services})
+            ORDER BY "TakenAt", "Number", "Id"
+            LIMIT 1
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+        if (transferred.Count > 0)
+        {
+            return transferred[0];
+        }
+
         var ids = await db.Database.SqlQuery<int>($"""
             SELECT "Id" AS "Value" FROM "Tickets"
             WHERE "OfficeId" = {officeId} AND "ServiceDay" = {day} AND "Status" = {waiting} AND "ServiceLineId" = ANY({services})
-              AND ("TargetPlaceId" IS NULL OR "TargetPlaceId" = {placeId})
-            ORDER BY CASE WHEN "TargetPlaceId" = {placeId} THEN 0 ELSE 1 END, "TakenAt", "Number", "Id"
+              AND "TargetPlaceId" IS NULL
+            ORDER BY "TakenAt", "Number", "Id"
             LIMIT 1
             FOR UPDATE SKIP LOCKED
             """).ToListAsync(cancellationToken);

@@ -51,8 +51,14 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasOne<Office>().WithMany().HasForeignKey(t => t.OfficeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ServiceLine>().WithMany().HasForeignKey(t => t.ServiceLineId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Place>().WithMany().HasForeignKey(t => t.PlaceId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(t => new { t.OfficeId, t.ServiceDay, t.Status });
+        // The day's queue in call-next's order, so call-next reads the head of the queue without sorting the day's
+        // waiting tickets.
+        builder.HasIndex(t => new { t.OfficeId, t.ServiceDay, t.Status, t.TakenAt, t.Number, t.Id });
         builder.HasIndex(t => new { t.OfficeId, t.Status, t.TakenAt });
+        // A place's current visit (every command at a counter asks).
+        builder.HasIndex(t => new { t.PlaceId, t.Status });
+        // The tickets transferred to a place, in the queue's order: call-next looks for them first.
+        builder.HasIndex(t => new { t.TargetPlaceId, t.Status, t.OfficeId, t.ServiceDay, t.TakenAt, t.Number, t.Id });
         // Statistics, exports and the staffing forecast ask for an office's tickets by time, whatever their status.
         builder.HasIndex(t => new { t.OfficeId, t.TakenAt });
         // A phone opens its ticket by the code's hash.

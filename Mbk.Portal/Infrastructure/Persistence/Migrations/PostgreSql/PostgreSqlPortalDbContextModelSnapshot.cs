@@ -1095,15 +1095,17 @@ namespace Mbk.Portal.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("MobileCodeHash");
 
-                    b.HasIndex("PlaceId");
-
                     b.HasIndex("ServiceLineId");
 
                     b.HasIndex("OfficeId", "TakenAt");
 
-                    b.HasIndex("OfficeId", "ServiceDay", "Status");
+                    b.HasIndex("PlaceId", "Status");
 
                     b.HasIndex("OfficeId", "Status", "TakenAt");
+
+                    b.HasIndex("OfficeId", "ServiceDay", "Status", "TakenAt", "Number", "Id");
+
+                    b.HasIndex("TargetPlaceId", "Status", "OfficeId", "ServiceDay", "TakenAt", "Number", "Id");
 
                     b.ToTable("Tickets", (string)null);
                 });
