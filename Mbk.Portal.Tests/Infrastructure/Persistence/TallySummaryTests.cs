@@ -62,6 +62,30 @@ public sealed class TallySummaryTests
         }
     }
 
+    [Fact]
+    public async Task ShouldCountTalliesPerHourAlikeFromTheHourSummaryAndFromTheTalliesWhenTheBoundsAreNotWholeHours()
+    {
+        var tally = await TallyScenario.CreateAsync();
+        foreach (var (hour, minute) in new[] { (8, 10), (8, 40), (9, 5), (9, 50), (10, 20), (12, 0) })
+        {
+            tally.Clock.SetUtcNow(new DateTimeOffset(2025, 3, 5, hour, minute, 0, TimeSpan.Zero));
+            await tally.TapAsync(tally.Migration);
+            await tally.TapAsync(tally.Housing, tally.Colleague);
+        }
+
+        static DateTimeOffset At(int hour, int minute) => new(2025, 3, 5, hour, minute, 0, TimeSpan.Zero);
+        static long HourOf(int hour) => At(hour, 0).UtcTicks / TimeSpan.TicksPerHour;
+        await using var db = tally.Database.CreateDbContext();
+
+        // Whole UTC hours (a Swedish office's days): read from the hour summary.
+        var whole = await HourlyCounts.TalliesAsync(db, tally.Office.Id, At(8, 0), At(11, 0), CancellationToken.None);
+        // Half hours (an office in a zone such as India's, UTC+05:30): grouped from the tallies themselves.
+        var half = await HourlyCounts.TalliesAsync(db, tally.Office.Id, At(8, 30), At(10, 30), CancellationToken.None);
+
+        whole.OrderBy(b => b.Hour).Select(b => (b.Hour, b.Count, b.Unlinked)).ShouldBe([(HourOf(8), 4L, 4L), (HourOf(9), 4L, 4L), (HourOf(10), 2L, 2L)]);
+        half.OrderBy(b => b.Hour).Select(b => (b.Hour, b.Count, b.Unlinked)).ShouldBe([(HourOf(8), 2L, 2L), (HourOf(9), 4L, 4L), (HourOf(10), 2L, 2L)]);
+    }
+
     internal static async Task ShouldMatchTheTalliesAsync(TestDatabase database)
     {
         await using var db = database.CreateDbContext();

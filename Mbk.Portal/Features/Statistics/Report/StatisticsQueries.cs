@@ -212,9 +212,7 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
                 served[id] = tookTickets ? 0 : null;
             }
 
-            var readings = await db.DoorCounterReadings.AsNoTracking()
-                .Where(r => zoneIds.Contains(r.OfficeId) && r.Start >= start && r.Start < end && (r.Source != DoorCounterSource.Import || r.End <= end))
-                .OrderBy(r => r.Start)
+            var readings = await ReadingsIn(db.DoorCounterReadings.Where(r => zoneIds.Contains(r.OfficeId)), start, end)
                 .ToListAsync(cancellationToken);
             foreach (var office in readings.GroupBy(r => r.OfficeId))
             {
@@ -268,11 +266,14 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
     private static async Task<List<DoorCounterReading>> ReadingsAsync(PortalDbContext db, int officeId, StatisticsPeriod period, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var (start, end) = period.Bounds(zone);
-        return await db.DoorCounterReadings.AsNoTracking()
-            .Where(r => r.OfficeId == officeId && r.Start >= start && r.Start < end && (r.Source != DoorCounterSource.Import || r.End <= end))
-            .OrderBy(r => r.Start)
-            .ToListAsync(cancellationToken);
+        return await ReadingsIn(db.DoorCounterReadings.Where(r => r.OfficeId == officeId), start, end).ToListAsync(cancellationToken);
     }
+
+    /// <summary>The door readings of a period, in time order: those that start in it, and an imported total only when it also ends in it.</summary>
+    private static IQueryable<DoorCounterReading> ReadingsIn(IQueryable<DoorCounterReading> readings, DateTimeOffset start, DateTimeOffset end) =>
+        readings.AsNoTracking()
+            .Where(r => r.Start >= start && r.Start < end && (r.Source != DoorCounterSource.Import || r.End <= end))
+            .OrderBy(r => r.Start);
 
     private static async Task<GenderFigures> GenderAsync(PortalDbContext db, int officeId, StatisticsPeriod period, CancellationToken cancellationToken)
     {
