@@ -52,7 +52,9 @@ public sealed class MeetingPanelTests : MudBunitContext
 
     private static IRenderedComponent<MeetingPanel> Started(IRenderedComponent<MeetingPanel> cut)
     {
-        cut.Find("[data-testid=meeting-start]").Click();
+        // The panel may still be rendering what it loaded: find and click in one go on the renderer's thread.
+        cut.WaitForAssertion(() => cut.Find("[data-testid=meeting-start]"));
+        cut.InvokeAsync(() => cut.Find("[data-testid=meeting-start]").Click()).GetAwaiter().GetResult();
         cut.WaitForAssertion(() => cut.Find("[data-testid=meeting-current-title]"));
         return cut;
     }
