@@ -170,7 +170,7 @@ internal sealed partial class HeadlessCircuit : IAsyncDisposable
         // What a browser with sound unlocked answers: an object for an import, true for the display's sound calls.
         var result = resultType == 1
             ? string.Create(CultureInfo.InvariantCulture, $"{{\"__jsObjectId\":{Interlocked.Increment(ref _nextJsObjectId)}}}")
-            : identifier is "start" or "isUnlocked" or "unlock" or "chime" ? "true" : "null";
+            : identifier is "start" or "unlock" or "chime" ? "true" : "null";
         await SendQuietlyAsync("EndInvokeJSFromDotNet", handle, true, string.Create(CultureInfo.InvariantCulture, $"[{handle},true,{result}]"));
     }
 
