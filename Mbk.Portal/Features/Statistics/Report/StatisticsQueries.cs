@@ -205,11 +205,14 @@ public sealed class StatisticsQueries(IDbContextFactory<PortalDbContext> dbFacto
                 served[row.OfficeId] = row.Count;
             }
 
-            // No ticket served: 0 if the office took tickets in the period, no data if it took none.
-            foreach (var id in zoneIds.Where(id => !served.ContainsKey(id)))
+            // No ticket served: 0 if the office took tickets in the period, no data if it took none (one query for all).
+            var unserved = zoneIds.Where(id => !served.ContainsKey(id)).ToList();
+            var tookTickets = unserved.Count == 0 ? [] : await db.Tickets
+                .Where(t => unserved.Contains(t.OfficeId) && t.TakenAt >= start && t.TakenAt < end)
+                .Select(t => t.OfficeId).Distinct().ToListAsync(cancellationToken);
+            foreach (var id in unserved)
             {
-                var tookTickets = await db.Tickets.AnyAsync(t => t.OfficeId == id && t.TakenAt >= start && t.TakenAt < end, cancellationToken);
-                served[id] = tookTickets ? 0 : null;
+                served[id] = tookTickets.Contains(id) ? 0 : null;
             }
 
             var readings = await ReadingsIn(db.DoorCounterReadings.Where(r => zoneIds.Contains(r.OfficeId)), start, end)
