@@ -312,7 +312,9 @@ public sealed class CounterPageTests : MudBunitContext
         var cut = await RenderSeatedAsync();
 
         cut.Find("[data-testid=counter-walk-in]").Click();
-        cut.Find($"[data-testid=walk-in-service-{_queue.ServiceB.Id}]").Click();
+        // The walk-in panel may render after the click returns: wait for it, then find and click in one go.
+        cut.WaitForAssertion(() => cut.Find($"[data-testid=walk-in-service-{_queue.ServiceB.Id}]"));
+        await cut.InvokeAsync(() => cut.Find($"[data-testid=walk-in-service-{_queue.ServiceB.Id}]").Click());
 
         cut.WaitForAssertion(() =>
         {
